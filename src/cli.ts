@@ -1,0 +1,40 @@
+import { consoleIo, UsageError } from './cli/common.ts';
+import { commands } from './cli/commands.ts';
+
+const USAGE = `用法: gongkai <命令> [选项]
+
+命令:
+  serve [--port 3000] [--host 127.0.0.1] [--db URL] [--demo-if-empty]   迁移数据库并启动服务
+  migrate [--db URL]                                                     执行数据库迁移
+  demo [--db URL]                                                        载入演示数据（仅限空库或演示库）
+  agency add|list …                                                      管理机关
+  user add|passwd|list …                                                 管理用户
+  calendar import FILE.ics|FILE.json                                     导入工作日历
+  audit verify                                                           校验审计日志哈希链
+
+数据库: --db 或环境变量 DATABASE_URL：文件路径、sqlite:PATH 或 postgres://…（默认 ./data/gongkai.sqlite）`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    consoleIo.out(USAGE);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    consoleIo.err(`未知命令：${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, consoleIo);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      consoleIo.err(`${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    consoleIo.err(`错误：${(e as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

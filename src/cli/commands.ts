@@ -1,0 +1,14 @@
+import type { CliIo } from './common.ts';
+import { serveCommand } from './serve.ts';
+import { migrateCommand, demoCommand } from './db-commands.ts';
+import { auditCommand } from './audit.ts';
+
+export type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Every CLI command, in one explicit list. */
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  demo: demoCommand,
+  audit: auditCommand,
+};

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../connection.ts';
+import type { Database } from '../schema.ts';
+import { AgencyRepository } from './agency.repository.ts';
+import { AuditRepository } from './audit.repository.ts';
+import { CalendarRepository } from './calendar.repository.ts';
+import { SessionRepository } from './session.repository.ts';
+import { SettingRepository } from './setting.repository.ts';
+import { UserRepository } from './user.repository.ts';
+
+/** Every repository bound to one connection or transaction. Services take the ones they use. */
+export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    agencies: new AgencyRepository(db),
+    audit: new AuditRepository(db, dialect),
+    calendar: new CalendarRepository(db),
+    sessions: new SessionRepository(db),
+    settings: new SettingRepository(db),
+    users: new UserRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,143 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The database as Kysely sees it. One interface per table; each area adds its tables to `Database`
+// (composed below) so that repositories are type-checked against the migrations.
+
+export interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  parent_id: number | null;
+  credit_code: string;
+  address: string;
+  postcode: string;
+  office_hours: string;
+  phone: string;
+  fax: string;
+  email: string;
+  website: string;
+  office_name: string;
+  index_pattern: string;
+  created_at: string;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  agency_id: number;
+  name: string;
+  sort: number;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  agency_id: number;
+  department_id: number | null;
+  is_sysadmin: number;
+  disabled: number;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_label: string;
+  agency_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  summary: string;
+  ip: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: 'off' | 'work';
+  name: string;
+  source: string;
+  created_at: string;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  loaded_at: string;
+}
+
+export interface JobRunTable {
+  job: string;
+  period: string;
+  started_at: string;
+  finished_at: string | null;
+  instance: string;
+  result: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface CoreTables {
+  agencies: AgencyTable;
+  departments: DepartmentTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_failures: LoginFailureTable;
+  audit_events: AuditEventTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
+  job_runs: JobRunTable;
+  settings: SettingTable;
+}
+
+// Areas add their table groups here.
+export interface Database extends CoreTables {}
+
+export type Agency = Selectable<AgencyTable>;
+export type NewAgency = Insertable<AgencyTable>;
+export type AgencyUpdate = Updateable<AgencyTable>;
+export type Department = Selectable<DepartmentTable>;
+export type User = Selectable<UserTable>;
+export type AuditEvent = Selectable<AuditEventTable>;

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServiceContext } from '../../services/context.ts';
+import { systemRoutes } from './system.routes.ts';
+import { portalRoutes } from './portal.routes.ts';
+
+/**
+ * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
+ * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
+ */
+export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
+  systemRoutes(app, ctx);
+  portalRoutes(app, ctx);
+}

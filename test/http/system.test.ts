@@ -1,0 +1,73 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { freshDb } from '../support/db.ts';
+import { testApp } from '../support/app.ts';
+import { createServiceContext } from '../../src/services/context.ts';
+import { configFromEnv } from '../../src/config.ts';
+import { loadDemo } from '../../src/demo/seed.ts';
+
+let app: FastifyInstance;
+let drop: () => Promise<void>;
+
+before(async () => {
+  const fresh = await freshDb('sqlite');
+  drop = fresh.drop;
+  const ctx = createServiceContext(fresh.db, configFromEnv({}));
+  await loadDemo(ctx);
+  app = await testApp(ctx);
+});
+after(async () => { await app.close(); await drop(); });
+
+test('healthz answers ok once the database answers', async () => {
+  const res = await app.inject('/healthz');
+  assert.equal(res.statusCode, 200);
+  assert.deepEqual(res.json(), { status: 'ok' });
+});
+
+test('home page is Chinese and names the demo bureau', async () => {
+  const res = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /<html lang="zh-CN"/);
+  assert.match(res.body, /洪江市教育局/);
+  assert.match(res.body, /政府信息公开指南/);
+});
+
+test('home page in zh-TW and en is translated', async () => {
+  const tw = await app.inject({ url: '/?lang=zh-TW', headers: { accept: 'text/html' } });
+  assert.match(tw.body, /洪江市教育局/);
+  assert.match(tw.body, /政府資訊公開指南|政府信息公開指南/);
+  assert.doesNotMatch(tw.body, /政府信息公开指南/);
+  const en = await app.inject({ url: '/?lang=en', headers: { accept: 'text/html' } });
+  assert.match(en.body, /Disclosure Guide/);
+  assert.match(en.body, /<html lang="en"/);
+});
+
+test('guide shows the agency contact details (Art. 12)', async () => {
+  const res = await app.inject({ url: '/gk/hjjyj/guide', headers: { accept: 'text/html' } });
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /0745-7623456/);
+  assert.match(res.body, /沅江路18号/);
+});
+
+test('unknown pages answer a Chinese 404 page', async () => {
+  const res = await app.inject({ url: '/no/such/page', headers: { accept: 'text/html' } });
+  assert.equal(res.statusCode, 404);
+  assert.match(res.body, /页面不存在/);
+  const api = await app.inject({ url: '/api/v1/nothing' });
+  assert.equal(api.statusCode, 404);
+  assert.equal(api.json().error, 'not_found');
+});
+
+test('a form post without a CSRF token is refused', async () => {
+  const res = await app.inject({ method: 'POST', url: '/prefs/large-text', payload: 'on=1', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+  assert.equal(res.statusCode, 403);
+  assert.match(res.body, /页面已过期/);
+});
+
+test('security headers: CSP without unsafe-inline', async () => {
+  const res = await app.inject('/');
+  const csp = String(res.headers['content-security-policy']);
+  assert.match(csp, /default-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+});

@@ -1,0 +1,56 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/web/app.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+
+/** Cookie jar + CSRF helper around fastify.inject, for HTTP tests that act like a browser. */
+export class Browser {
+  cookies = new Map<string, string>();
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), accept: 'text/html', ...headers } });
+    this.keep(res);
+    return res;
+  }
+
+  /** Reads the CSRF token from a page's form. */
+  static csrfFrom(html: string): string {
+    const m = html.match(/name="_csrf" value="([^"]+)"/);
+    if (!m) throw new Error('page has no CSRF token');
+    return m[1];
+  }
+
+  /** Loads `formPage`, then posts `fields` with its CSRF token as a urlencoded form. */
+  async submit(formPage: string, action: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+    const page = await this.get(formPage);
+    return this.post(action, { _csrf: Browser.csrfFrom(page.body), ...fields });
+  }
+
+  async post(url: string, fields: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    const res = await this.app.inject({
+      method: 'POST', url, payload: body.toString(),
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
+    this.keep(res);
+    return res;
+  }
+}
+
+export async function testApp(ctx: ServiceContext): Promise<FastifyInstance> {
+  const app = await buildApp(ctx);
+  await app.ready();
+  return app;
+}
