@@ -7,6 +7,9 @@ import { CalendarRepository } from './calendar.repository.ts';
 import { SessionRepository } from './session.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
 import { UserRepository } from './user.repository.ts';
+import { LoginFailureRepository } from './login-failure.repository.ts';
+import { ApiTokenRepository } from './api-token.repository.ts';
+import { AccountRepository } from './account.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -17,6 +20,9 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     sessions: new SessionRepository(db),
     settings: new SettingRepository(db),
     users: new UserRepository(db),
+    loginFailures: new LoginFailureRepository(db),
+    apiTokens: new ApiTokenRepository(db),
+    accounts: new AccountRepository(db),
   };
 }
 
