@@ -39,6 +39,7 @@ function isPlaceholder(name: string): name is IndexPlaceholder {
 function parsePattern(pattern: string): { pieces: Piece[]; errors: string[] } {
   const pieces: Piece[] = [];
   const errors: string[] = [];
+  const mentioned = new Set<IndexPlaceholder>();
   let literal = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -64,6 +65,7 @@ function parsePattern(pattern: string): { pieces: Piece[]; errors: string[] } {
       continue;
     }
     const name = m[1];
+    mentioned.add(name);
     let width: number | undefined;
     if (m[2] !== undefined) {
       width = Number(m[2]);
@@ -83,8 +85,10 @@ function parsePattern(pattern: string): { pieces: Piece[]; errors: string[] } {
   if (literal) pieces.push({ literal });
 
   const serials = pieces.filter((p) => 'placeholder' in p && p.placeholder === 'serial').length;
-  if (serials === 0) errors.push('索引号规则必须包含流水号 {serial}，否则无法保证索引号唯一');
+  if (!mentioned.has('serial')) errors.push('索引号规则必须包含流水号 {serial}，否则无法保证索引号唯一');
   if (serials > 1) errors.push('索引号规则只能包含一个流水号 {serial}');
+  // Serials restart at 1 every year (gap-free per agency and year), so the year keeps numbers unique.
+  if (!mentioned.has('year')) errors.push('索引号规则必须包含年份 {year}：流水号每年从 1 开始编号');
   return { pieces, errors: [...new Set(errors)] };
 }
 
@@ -156,7 +160,7 @@ export function parseIndexNumber(pattern: string, s: string): ParsedIndexNumber 
   let source = '^';
   for (const p of pieces) {
     if ('literal' in p) {
-      source += p.literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      source += p.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       continue;
     }
     names.push(p.placeholder);
@@ -190,18 +194,4 @@ export function parseIndexNumber(pattern: string, s: string): ParsedIndexNumber 
   }
   if (result.serial !== undefined && result.serial < 1) return null;
   return result;
-}
-
-// GB 32100-2015 unified social credit code: 18 characters from this alphabet (no I, O, Z, S, V),
-// the last a check character over the first 17.
-const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** Whether `code` is a well-formed unified social credit code (统一社会信用代码) with a valid check character. */
-export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_ALPHABET.indexOf(code[i]) * CREDIT_CODE_WEIGHTS[i];
-  const check = (31 - (sum % 31)) % 31;
-  return CREDIT_CODE_ALPHABET[check] === code[17];
 }

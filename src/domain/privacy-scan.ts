@@ -15,7 +15,8 @@
 //   - home addresses: see ADDRESS below.
 // Full-width digits and letters (１３８…) are recognised too: the scan runs on a copy folded to
 // ASCII with the same length, so positions refer to the original text.
-import { daysInMonth } from './dates.ts';
+// Validity is decided by identity.ts, the same rule the application form applies.
+import { residentIdCheckChar, validateResidentId } from './identity.ts';
 
 export type FindingKind =
   | 'resident_id' // 18-digit resident identity card number (居民身份证号码)
@@ -90,51 +91,13 @@ export function maskText(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validators and maskers, also used for applicants' own data (forms, presenters).
+// Checks and maskers.
 
-// GB 11643-1999: the first two digits are the province-level region.
-const REGION_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42',
-  '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', // Taiwan
-  '81', '82', '83', // residence permits for Hong Kong, Macao and Taiwan residents
-]);
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK_CHARS = '10X98765432';
-
-function hasRegionPrefix(id: string): boolean {
-  // '9x': permanent residence ID cards for foreigners (2023 edition) use a leading 9.
-  return REGION_PREFIXES.has(id.slice(0, 2)) || id[0] === '9';
-}
-
-function isPlausibleDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** The GB 11643 check character (ISO 7064 MOD 11-2) for the first 17 digits of an ID number. */
-export function residentIdCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i];
-  return ID_CHECK_CHARS[sum % 11];
-}
-
-/** Region prefix and birth date of an 18-character ID are plausible (the check digit is not tested). */
+/** An ID-shaped number (region, birth date) whatever its check character: true for typos too. */
 function looksLikeResidentId(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id) || !hasRegionPrefix(id)) return false;
-  const year = Number(id.slice(6, 10));
-  return year >= 1900 && year <= 2099 && isPlausibleDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)));
-}
-
-/** An 18-digit resident ID number with a known region, a real birth date and a valid check digit. */
-export function isValidResidentId(id: string): boolean {
-  return looksLikeResidentId(id) && residentIdCheckChar(id) === id[17].toUpperCase();
-}
-
-/** A 15-digit first-generation ID number: known region, real birth date 19YYMMDD. */
-export function isValidResidentId15(id: string): boolean {
-  if (!/^\d{15}$/.test(id) || !hasRegionPrefix(id)) return false;
-  const year = 1900 + Number(id.slice(6, 8));
-  return isPlausibleDate(year, Number(id.slice(8, 10)), Number(id.slice(10, 12)));
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  const first17 = id.slice(0, 17);
+  return validateResidentId(first17 + residentIdCheckChar(first17)).ok;
 }
 
 export function luhnValid(digits: string): boolean {
@@ -152,7 +115,7 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** A mainland mobile number: 11 digits starting 13–19. */
-export function isMobileNumber(digits: string): boolean {
+function isMobileNumber(digits: string): boolean {
   return /^1[3-9]\d{9}$/.test(digits);
 }
 
@@ -177,13 +140,16 @@ function maskCharacters(s: string, keepFirst: number, keepLast: number): string 
   return out;
 }
 
+// The maskers below keep the text's own characters and separators (full-width digits, 6-8-4
+// spacing), so a masked copy keeps its layout; identity.ts has the maskers for form values.
+
 /** 431281********1234: region and last four kept. Works on 15- and 18-digit numbers. */
-export function maskResidentId(id: string): string {
+function maskId(id: string): string {
   return maskCharacters(id, 6, 4);
 }
 
 /** 138****8000 (a +86 / 0086 prefix, when present, is kept as it is). */
-export function maskMobile(phone: string): string {
+function maskMobile(phone: string): string {
   const m = /^((?:\+|００|00|＋)?(?:86|８６)[ -]?)(.*)$/.exec(phone);
   const digitCount = phone.replace(/[^0-9０-９]/g, '').length;
   if (m && digitCount > 11) return m[1] + maskCharacters(m[2], 3, 4);
@@ -197,7 +163,7 @@ export function maskBankCard(card: string): string {
 
 /** a***@example.com */
 export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
+  const at = Math.max(email.lastIndexOf('@'), email.lastIndexOf('＠'));
   if (at <= 0) return maskCharacters(email, 1, 0);
   return `${Array.from(email.slice(0, at))[0]}***${email.slice(at)}`;
 }
@@ -309,12 +275,12 @@ function classifyDigitRun(folded: string, text: string, index: number, run: stri
   const original = text.slice(index, index + run.length);
   const span = (kind: FindingKind, masked: string): Span => ({ kind, index, length: run.length, masked });
   if (run.length === 18) {
-    if (isValidResidentId(run)) return span('resident_id', maskResidentId(original));
+    if (validateResidentId(run).ok) return span('resident_id', maskId(original));
     // Looks like an ID but the check digit is wrong: a typo or not an ID; not a bank card either.
     if (looksLikeResidentId(run)) return null;
   }
   if (!/^\d+$/.test(run)) return null; // a trailing X belongs only to IDs
-  if (run.length === 15 && isValidResidentId15(run)) return span('resident_id_15', maskResidentId(original));
+  if (run.length === 15 && validateResidentId(run).ok) return span('resident_id_15', maskId(original));
   if (isAmount(folded, index, run.length)) return null;
   if (isMobileNumber(run)) return span('mobile', maskMobile(original));
   // +8613812348000 / 008613812348000 written without separators.
@@ -344,8 +310,8 @@ function findSpans(text: string): Span[] {
   }
   for (const m of folded.matchAll(SPACED_ID)) {
     const original = text.slice(m.index, m.index + m[0].length);
-    if (isValidResidentId(m[0].replaceAll(' ', ''))) {
-      spans.push({ kind: 'resident_id', index: m.index, length: m[0].length, masked: maskResidentId(original) });
+    if (validateResidentId(m[0].replaceAll(' ', '')).ok) {
+      spans.push({ kind: 'resident_id', index: m.index, length: m[0].length, masked: maskId(original) });
     }
   }
   for (const m of folded.matchAll(GROUPED_MOBILE)) {

@@ -25,15 +25,15 @@ let toTraditionalConverter: Convert | undefined;
 
 // Building a converter loads its dictionaries (~60 ms), so it happens once, on first use.
 function toSimplified(text: string): string {
-  toSimplifiedConverter ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  return toSimplifiedConverter(text);
+  const convert = (toSimplifiedConverter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  return convert(text);
 }
 
 /** Simplified → Traditional (Taiwan character forms, no vocabulary changes) for the zh-TW interface. */
 export function toTraditional(text: string): string {
   if (!hasHan(text)) return text;
-  toTraditionalConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return toTraditionalConverter(text);
+  const convert = (toTraditionalConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  return convert(text);
 }
 
 function hasHan(text: string): boolean {
@@ -60,7 +60,10 @@ function foldCodePoint(cp: number): string {
     folded = '';
   } else {
     folded = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+    // All whitespace (NBSP, en space …) → one space; a space inside an expansion (¨ → ' ̈') is
+    // dropped, or a second pass would collapse it differently.
     if (/^[\s\p{Cc}]+$/u.test(folded)) folded = WHITESPACE;
+    else folded = folded.replace(/[\s\p{Cc}]+/gu, '');
   }
   foldCache.set(cp, folded);
   return folded;
@@ -84,7 +87,9 @@ export function normalizeWithOffsets(input: string): NormalizedText {
 
 /**
  * The search form of a text: NFKC per character (full-width → half-width), lower case,
- * whitespace collapsed and trimmed, Traditional → Simplified. Idempotent.
+ * whitespace collapsed and trimmed, Traditional → Simplified. Idempotent for every code point up to
+ * U+2FFFF but one (checked exhaustively): OpenCC maps 薴 to 苧 and, on a second pass, 苧 to 苎.
+ * Indexing and querying both normalise exactly once, so that does not affect matching.
  */
 export function normalizeText(input: string): string {
   return normalize(input, false).text;
@@ -176,12 +181,18 @@ function normalize(input: string, withOffsets: boolean): { text: string; starts?
 
   const folded = out.join('');
   if (!hasHan(folded)) {
-    return withOffsets ? { text: folded, starts: Uint32Array.from(pieceStart), ends: Uint32Array.from(pieceEnd) } : { text: folded };
+    return withOffsets
+      ? { text: folded, starts: Uint32Array.from(pieceStart), ends: Uint32Array.from(pieceEnd) }
+      : { text: folded };
   }
   const converted = toSimplified(folded);
   // Every entry of the hk → cn tables maps N code points to N code points (checked for OpenCC
   // 1.4), though a few change UTF-16 length (㗲 → 𠵾), so offsets are carried code point by code point.
-  const mapped = withOffsets ? mapByCodePoints(folded, converted, pieceStart, pieceEnd) : countCodePoints(folded) === countCodePoints(converted) ? { text: converted } : undefined;
+  const mapped = withOffsets
+    ? mapByCodePoints(folded, converted, pieceStart, pieceEnd)
+    : countCodePoints(folded) === countCodePoints(converted)
+      ? { text: converted }
+      : undefined;
   if (mapped) return mapped;
   // Otherwise (no such entry in OpenCC 1.4's hk → cn tables) convert code point by code point, in
   // both modes, so normalizeText and normalizeWithOffsets always agree.
