@@ -132,8 +132,26 @@ export interface CoreTables {
   settings: SettingTable;
 }
 
+// ---- search (src/search) ----
+export interface SearchEntryTable {
+  id: Generated<number>;
+  kind: string;
+  ref_id: number;
+  agency_id: number;
+  title: string;
+  body: string;
+  url: string;
+  published_on: string;
+  /** JSON of SearchFacets. On PostgreSQL the row also has `tsv tsvector`, written by raw SQL only. */
+  facets: string;
+}
+
+export interface SearchTables {
+  search_entries: SearchEntryTable;
+}
+
 // Areas add their table groups here.
-export interface Database extends CoreTables {}
+export interface Database extends CoreTables, SearchTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -10,6 +10,7 @@ import { UserRepository } from './user.repository.ts';
 import { LoginFailureRepository } from './login-failure.repository.ts';
 import { ApiTokenRepository } from './api-token.repository.ts';
 import { AccountRepository } from './account.repository.ts';
+import { SearchIndexRepository } from '../../search/search-index.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -23,6 +24,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     loginFailures: new LoginFailureRepository(db),
     apiTokens: new ApiTokenRepository(db),
     accounts: new AccountRepository(db),
+    search: new SearchIndexRepository(db, dialect),
   };
 }
 

@@ -1,0 +1,307 @@
+// The search index of published content: documents now, questions and reports later (anything with
+// a kind and an id). Callers upsert an entry when it is published or changed and remove it when it
+// is withdrawn, inside their own transaction, so search never shows what the catalog does not.
+//
+// Matching (see tokenize.ts): the title and text are indexed as CJK bigram tokens; a query's tokens
+// must all be present. Filters are tokens too ('a:12' for agency 12, 'c:<hex>' for a category …),
+// kept in their own column/lexemes with a ':' that no user token can contain, so a filter is a
+// lookup in the same index instead of a row-by-row check of the matches.
+//
+// SQLite (FTS5): the FTS rowid is (days since 1900-01-01) × 2^36 + entry id, so the index's own
+// rowid order is date order (newest first when read backwards) and "order by date" never sorts.
+// PostgreSQL: one tsvector per entry (title weight A, body D, facet lexemes) with a GIN index.
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import { normalizeText } from './normalize.ts';
+import { ftsMatchExpression, indexTokens, tsQueryTokens } from './tokenize.ts';
+
+export interface SearchFacets {
+  category?: string;
+  topics?: string[];
+  genre?: string;
+  year?: number;
+  validity?: string;
+  department?: string;
+  docNumber?: string;
+  indexNumber?: string;
+}
+
+/** One piece of published content as the index sees it. */
+export interface SearchEntry {
+  kind: 'document' | 'question' | 'report' | string;
+  refId: number;
+  agencyId: number;
+  title: string;
+  /** Everything searchable besides the title: summary, body, attachment text … (plain text). */
+  text: string;
+  url: string;
+  /** YYYY-MM-DD */
+  publishedOn: string;
+  facets: SearchFacets;
+}
+
+export interface SearchIndexQuery {
+  q: string;
+  /** Entries of these agencies only; an empty list finds nothing. */
+  agencyIds: number[];
+  kinds?: string[];
+  category?: string;
+  topic?: string;
+  year?: number;
+  validity?: string;
+  order: 'relevance' | 'date';
+  limit: number;
+  offset: number;
+}
+
+export interface SearchIndexResult {
+  total: number;
+  hits: SearchEntry[];
+}
+
+// Title matches weigh ten times body matches (bm25 column weights on SQLite; ts_rank's default
+// weights {D 0.1, C 0.2, B 0.4, A 1.0} on PostgreSQL give the same ratio). Facets weigh nothing.
+const TITLE_WEIGHT = 10;
+const ROWID_ID_BITS = 2 ** 36; // 68.7 billion entries; × 2^17 days (until 2258) stays below 2^53
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1900, 0, 1);
+// PostgreSQL: positions beyond 16383 are all stored as 16383, and a tsvector must stay under 1 MB.
+const PG_MAX_POSITIONS = 16_383;
+const PG_MAX_POSITIONED_LEXEMES = 60_000; // ≈ 14 bytes each with one position
+const PG_MAX_LEXEMES = 90_000; // ≈ 10 bytes each without positions
+
+export class SearchIndexRepository {
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
+
+  /** Adds or replaces the entry for (kind, refId). Call inside the transaction that publishes it. */
+  async upsert(entry: SearchEntry): Promise<void> {
+    const e = checkEntry(entry);
+    if (this.db.isTransaction) return this.upsertIn(this.db, e);
+    await this.db.transaction().execute((trx) => this.upsertIn(trx, e));
+  }
+
+  /** Bulk loading (imports, benchmarks): many entries in one transaction. */
+  async upsertMany(entries: SearchEntry[]): Promise<void> {
+    const checked = entries.map(checkEntry);
+    const run = async (db: Kysely<Database>) => { for (const e of checked) await this.upsertIn(db, e); };
+    if (this.db.isTransaction) return run(this.db);
+    await this.db.transaction().execute(run);
+  }
+
+  /** Drops the entry for (kind, refId), if any. */
+  async remove(kind: string, refId: number): Promise<void> {
+    if (this.dialect === 'postgres') {
+      await this.db.deleteFrom('search_entries').where('kind', '=', kind).where('ref_id', '=', refId).execute();
+      return;
+    }
+    const run = async (db: Kysely<Database>) => {
+      const old = await db.selectFrom('search_entries').select(['id', 'published_on']).where('kind', '=', kind).where('ref_id', '=', refId).executeTakeFirst();
+      if (!old) return;
+      await sql`delete from search_fts where rowid = ${ftsRowid(old.published_on, old.id)}`.execute(db);
+      await db.deleteFrom('search_entries').where('id', '=', old.id).execute();
+    };
+    if (this.db.isTransaction) return run(this.db);
+    await this.db.transaction().execute(run);
+  }
+
+  async search(query: SearchIndexQuery): Promise<SearchIndexResult> {
+    const filter = await this.filterGroups(query);
+    if (!filter) return { total: 0, hits: [] };
+    return this.dialect === 'postgres' ? this.searchPostgres(query, filter) : this.searchSqlite(query, filter);
+  }
+
+  /**
+   * The raw index query for a search, without loading, filtering by agency through the agencies
+   * table, or presenting: used by the benchmark as the baseline. Returns the page's entry ids.
+   */
+  async rawIds(q: string, order: 'relevance' | 'date', limit: number): Promise<number[]> {
+    if (this.dialect === 'postgres') {
+      const tsq = tsQueryTokens(q);
+      if (!tsq) return [];
+      const orderBy = order === 'date' ? sql`published_on desc, id desc` : sql`ts_rank(tsv, to_tsquery('simple', ${tsq})) desc, published_on desc, id desc`;
+      const r = await sql<{ id: number }>`select id from search_entries where tsv @@ to_tsquery('simple', ${tsq}) order by ${orderBy} limit ${limit}`.execute(this.db);
+      return r.rows.map((x) => x.id);
+    }
+    const m = ftsMatchExpression(q);
+    if (!m) return [];
+    const orderBy = order === 'date' ? sql`rowid desc` : sql`bm25(search_fts, ${TITLE_WEIGHT}, 1.0, 0.0), rowid desc`;
+    const r = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${m} order by ${orderBy} limit ${limit}`.execute(this.db);
+    return r.rows.map((x) => entryIdOf(x.rowid));
+  }
+
+  private async upsertIn(db: Kysely<Database>, e: SearchEntry): Promise<void> {
+    const row = {
+      kind: e.kind,
+      ref_id: e.refId,
+      agency_id: e.agencyId,
+      title: e.title,
+      body: e.text,
+      url: e.url,
+      published_on: e.publishedOn,
+      facets: JSON.stringify(e.facets),
+    };
+    const titleTokens = indexTokens(e.title);
+    // The document number and index number are searchable even when the text does not repeat them.
+    const bodyTokens = indexTokens([e.text, e.facets.docNumber ?? '', e.facets.indexNumber ?? ''].join('\n'));
+    const facetTokens = facetTokensOf(e);
+
+    if (this.dialect === 'postgres') {
+      const body = pgBody(bodyTokens);
+      const bodyVector = body.strip ? sql`strip(to_tsvector('simple', ${body.text}))` : sql`to_tsvector('simple', ${body.text})`;
+      await sql`insert into search_entries (kind, ref_id, agency_id, title, body, url, published_on, facets, tsv)
+        values (${row.kind}, ${row.ref_id}, ${row.agency_id}, ${row.title}, ${row.body}, ${row.url}, ${row.published_on}, ${row.facets},
+          setweight(to_tsvector('simple', ${titleTokens}), 'A') || ${bodyVector} || ${facetTokens.map((t) => `'${t}'`).join(' ')}::tsvector)
+        on conflict (kind, ref_id) do update set agency_id = excluded.agency_id, title = excluded.title, body = excluded.body,
+          url = excluded.url, published_on = excluded.published_on, facets = excluded.facets, tsv = excluded.tsv`.execute(db);
+      return;
+    }
+
+    const old = await db.selectFrom('search_entries').select(['id', 'published_on']).where('kind', '=', e.kind).where('ref_id', '=', e.refId).executeTakeFirst();
+    let id: number;
+    if (old) {
+      id = old.id;
+      await sql`delete from search_fts where rowid = ${ftsRowid(old.published_on, old.id)}`.execute(db);
+      await db.updateTable('search_entries').set(row).where('id', '=', id).execute();
+    } else {
+      id = (await db.insertInto('search_entries').values(row).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    await sql`insert into search_fts (rowid, title, body, facets) values (${ftsRowid(e.publishedOn, id)}, ${titleTokens}, ${bodyTokens}, ${facetTokens.join(' ')})`.execute(db);
+  }
+
+  /**
+   * The query's filters as groups of facet tokens: every `all` group must have one of its tokens,
+   * no entry may have a `none` token. null: nothing can match (no agency, no searchable text).
+   */
+  private async filterGroups(query: SearchIndexQuery): Promise<FilterGroups | null> {
+    if (query.agencyIds.length === 0 || queryIsEmpty(query.q)) return null;
+    const all: string[][] = [];
+    const none: string[] = [];
+    // Agencies: a city platform searches dozens of agencies. Whichever list is shorter — the
+    // agencies asked for, or the others — becomes the filter, and none at all when every agency
+    // is asked for (the migration's foreign key guarantees entries only name known agencies).
+    const wanted = new Set(query.agencyIds);
+    const known = (await this.db.selectFrom('agencies').select('id').execute()).map((a) => a.id);
+    const others = known.filter((id) => !wanted.has(id));
+    if (others.length > 0) {
+      if (wanted.size <= others.length) all.push([...wanted].map((id) => facetToken('a', id)));
+      else none.push(...others.map((id) => facetToken('a', id)));
+    }
+    if (query.kinds) {
+      if (query.kinds.length === 0) return null;
+      all.push(query.kinds.map((k) => facetToken('k', k)));
+    }
+    if (query.category) all.push([facetToken('c', query.category)]);
+    if (query.topic) all.push([facetToken('t', query.topic)]);
+    if (query.year !== undefined) all.push([facetToken('y', query.year)]);
+    if (query.validity) all.push([facetToken('v', query.validity)]);
+    return { all, none };
+  }
+
+  private async searchSqlite(query: SearchIndexQuery, filter: FilterGroups): Promise<SearchIndexResult> {
+    const user = ftsMatchExpression(query.q)!;
+    // Facet tokens are [a-z]:[0-9a-f]+ and need no escaping; quoted for uniformity.
+    const quote = (t: string) => `"${t}"`;
+    let match = [`(${user})`, ...filter.all.map((g) => `(${g.map(quote).join(' OR ')})`)].join(' AND ');
+    if (filter.none.length > 0) match = `(${match}) NOT (${filter.none.map(quote).join(' OR ')})`;
+
+    const { n } = (await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(this.db)).rows[0];
+    if (n === 0 || query.offset >= n) return { total: n, hits: [] };
+    const orderBy = query.order === 'date' ? sql`rowid desc` : sql`bm25(search_fts, ${TITLE_WEIGHT}, 1.0, 0.0), rowid desc`;
+    const page = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${match}
+      order by ${orderBy} limit ${query.limit} offset ${query.offset}`.execute(this.db);
+    const ids = page.rows.map((r) => entryIdOf(r.rowid));
+    return { total: n, hits: await this.load(ids) };
+  }
+
+  private async searchPostgres(query: SearchIndexQuery, filter: FilterGroups): Promise<SearchIndexResult> {
+    const user = tsQueryTokens(query.q)!;
+    const quote = (t: string) => `'${t}'`;
+    const parts = filter.all.map((g) => `(${g.map(quote).join(' | ')})`);
+    if (filter.none.length > 0) parts.push(`!(${filter.none.map(quote).join(' | ')})`);
+    // Facet lexemes are literal (no parser, no dictionary): a ::tsquery cast, not to_tsquery.
+    const tsq = parts.length > 0 ? sql`(to_tsquery('simple', ${user}) && ${parts.join(' & ')}::tsquery)` : sql`to_tsquery('simple', ${user})`;
+
+    const { n } = (await sql<{ n: number }>`select count(*) as n from search_entries where tsv @@ ${tsq}`.execute(this.db)).rows[0];
+    if (n === 0 || query.offset >= n) return { total: n, hits: [] };
+    const orderBy = query.order === 'date'
+      ? sql`published_on desc, id desc`
+      : sql`ts_rank(tsv, to_tsquery('simple', ${user})) desc, published_on desc, id desc`;
+    const page = await sql<{ id: number }>`select id from search_entries where tsv @@ ${tsq}
+      order by ${orderBy} limit ${query.limit} offset ${query.offset}`.execute(this.db);
+    return { total: n, hits: await this.load(page.rows.map((r) => r.id)) };
+  }
+
+  /** The entries with these ids, in the given order. */
+  private async load(ids: number[]): Promise<SearchEntry[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('search_entries')
+      .select(['id', 'kind', 'ref_id', 'agency_id', 'title', 'body', 'url', 'published_on', 'facets'])
+      .where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [{
+        kind: r.kind, refId: r.ref_id, agencyId: r.agency_id, title: r.title, text: r.body, url: r.url,
+        publishedOn: r.published_on, facets: JSON.parse(r.facets) as SearchFacets,
+      }];
+    });
+  }
+}
+
+interface FilterGroups {
+  all: string[][];
+  none: string[];
+}
+
+function queryIsEmpty(q: string): boolean {
+  return ftsMatchExpression(q) === null;
+}
+
+/** A facet value as an index token: 'a:12', 'y:2026', 'c:' + hex of the normalised text. */
+export function facetToken(name: 'a' | 'k' | 'c' | 't' | 'g' | 'y' | 'v', value: string | number): string {
+  // Normalised, so a filter value from the Traditional page (規劃計劃) finds 规划计划.
+  return typeof value === 'number' ? `${name}:${value}` : `${name}:${Buffer.from(normalizeText(value), 'utf8').toString('hex')}`;
+}
+
+function facetTokensOf(e: SearchEntry): string[] {
+  const f = e.facets;
+  const tokens = [facetToken('a', e.agencyId), facetToken('k', e.kind), facetToken('y', f.year ?? Number(e.publishedOn.slice(0, 4)))];
+  if (f.category) tokens.push(facetToken('c', f.category));
+  for (const t of f.topics ?? []) if (t) tokens.push(facetToken('t', t));
+  if (f.genre) tokens.push(facetToken('g', f.genre));
+  if (f.validity) tokens.push(facetToken('v', f.validity));
+  return [...new Set(tokens)];
+}
+
+function checkEntry(e: SearchEntry): SearchEntry {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(e.publishedOn);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== e.publishedOn || t < EPOCH_1900) {
+    throw new Error(`检索条目的发布日期无效：${e.publishedOn}`);
+  }
+  if (!Number.isSafeInteger(e.refId) || !Number.isSafeInteger(e.agencyId)) throw new Error('检索条目的编号无效');
+  return e;
+}
+
+function ftsRowid(publishedOn: string, id: number): number {
+  const days = Math.round((Date.parse(`${publishedOn}T00:00:00Z`) - EPOCH_1900) / DAY_MS);
+  return days * ROWID_ID_BITS + id;
+}
+
+function entryIdOf(rowid: number): number {
+  return rowid % ROWID_ID_BITS;
+}
+
+/** The body token string for to_tsvector, kept within PostgreSQL's tsvector limits. */
+function pgBody(tokens: string): { text: string; strip: boolean } {
+  const all = tokens === '' ? [] : tokens.split(' ');
+  if (all.length <= PG_MAX_POSITIONS) return { text: tokens, strip: false };
+  // Beyond 16383 positions are meaningless anyway: each distinct token once, in order of first use.
+  const distinct = [...new Set(all)];
+  if (distinct.length <= PG_MAX_POSITIONED_LEXEMES) return { text: distinct.join(' '), strip: false };
+  // A very long attachment: lexemes without positions. Past PG_MAX_LEXEMES distinct tokens (a text
+  // of several hundred thousand characters) the rest cannot be indexed on PostgreSQL.
+  return { text: distinct.slice(0, PG_MAX_LEXEMES).join(' '), strip: true };
+}

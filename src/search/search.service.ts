@@ -1,0 +1,80 @@
+// Searching published content for the public portal and the API: one page of hits with the
+// matched words highlighted in the title and in a snippet of the text.
+import type { Repositories } from '../db/repositories/index.ts';
+import { highlight, type HighlightSegment } from './tokenize.ts';
+import type { SearchFacets } from './search-index.repository.ts';
+
+export type SearchOrder = 'relevance' | 'date';
+
+export interface SearchDocumentsOptions {
+  q: string;
+  /** The agencies whose content may be shown (a portal's agency, or a city and all below it). */
+  agencyIds: number[];
+  kinds?: string[];
+  category?: string;
+  topic?: string;
+  year?: number;
+  validity?: string;
+  order: SearchOrder;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface SearchResultItem {
+  kind: string;
+  refId: number;
+  title: string;
+  url: string;
+  publishedOn: string;
+  agencyId: number;
+  snippet: HighlightSegment[];
+  titleSegments: HighlightSegment[];
+  facets: SearchFacets;
+}
+
+export interface SearchResults {
+  total: number;
+  items: SearchResultItem[];
+}
+
+export const MAX_PAGE_SIZE = 100;
+/** Longer queries are cut: a query is a few words, not a pasted page (tokenize caps tokens too). */
+export const MAX_QUERY_LENGTH = 200;
+const SNIPPET_LENGTH = 160;
+
+/**
+ * Searches the index. A query with no letter, digit or CJK character finds nothing (total 0);
+ * so does an empty agency list. Every hit is published: only published content is ever indexed.
+ */
+export async function searchDocuments(ctx: { repos: Pick<Repositories, 'search'> }, opts: SearchDocumentsOptions): Promise<SearchResults> {
+  const q = opts.q.slice(0, MAX_QUERY_LENGTH);
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(opts.pageSize)));
+  const page = Math.max(1, Math.floor(opts.page));
+  const { total, hits } = await ctx.repos.search.search({
+    q,
+    agencyIds: opts.agencyIds,
+    kinds: opts.kinds,
+    category: opts.category || undefined,
+    topic: opts.topic || undefined,
+    year: opts.year,
+    validity: opts.validity || undefined,
+    order: opts.order,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return {
+    total,
+    items: hits.map((h) => ({
+      kind: h.kind,
+      refId: h.refId,
+      title: h.title,
+      url: h.url,
+      publishedOn: h.publishedOn,
+      agencyId: h.agencyId,
+      snippet: highlight(h.text, q, { maxLength: SNIPPET_LENGTH }),
+      titleSegments: highlight(h.title, q, { maxLength: Math.max(1, h.title.length) }),
+      facets: h.facets,
+    })),
+  };
+}
