@@ -150,8 +150,104 @@ export interface SearchTables {
   search_entries: SearchEntryTable;
 }
 
+// ---- Proactive disclosure (documents) ----
+export interface DocumentCategoryTable {
+  id: Generated<number>;
+  agency_id: number;
+  code: string;
+  name: string;
+  sort: number;
+}
+
+export interface DocumentTopicTable {
+  id: Generated<number>;
+  agency_id: number;
+  code: string;
+  name: string;
+  sort: number;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  agency_id: number;
+  department_id: number | null;
+  state: string;
+  index_number: string | null;
+  index_year: number | null;
+  index_serial: number | null;
+  title: string;
+  doc_number: string;
+  category_id: number;
+  genre: string;
+  keywords: string;
+  summary: string;
+  body_html: string;
+  body_text: string;
+  disclosure: string;
+  withheld_ground: string | null;
+  disclosure_scope: string;
+  disclosure_channel: string;
+  validity: string;
+  replaced_by_id: number | null;
+  art20_class: string;
+  interpretation_of_id: number | null;
+  in_rules_column: number;
+  created_on: string;
+  published_on: string | null;
+  scheduled_on: string | null;
+  withdrawn_on: string | null;
+  author_id: number | null;
+  return_reason: string | null;
+  withdraw_reason: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentTopicLinkTable {
+  document_id: number;
+  topic_id: number;
+}
+
+export interface DocumentAttachmentTable {
+  id: Generated<number>;
+  document_id: number;
+  filename: string;
+  kind: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  text: string;
+  checkable: number;
+  sort: number;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface DocumentIndexCounterTable {
+  agency_id: number;
+  year: number;
+  last_serial: number;
+}
+
+export interface DocumentTables {
+  document_categories: DocumentCategoryTable;
+  document_topics: DocumentTopicTable;
+  documents: DocumentTable;
+  document_topic_links: DocumentTopicLinkTable;
+  document_attachments: DocumentAttachmentTable;
+  document_index_counters: DocumentIndexCounterTable;
+}
+
+export type DocumentRow = Selectable<DocumentTable>;
+export type NewDocumentRow = Insertable<DocumentTable>;
+export type DocumentRowUpdate = Updateable<DocumentTable>;
+export type DocumentCategory = Selectable<DocumentCategoryTable>;
+export type DocumentTopic = Selectable<DocumentTopicTable>;
+export type DocumentAttachment = Selectable<DocumentAttachmentTable>;
+
 // Areas add their table groups here.
-export interface Database extends CoreTables, SearchTables {}
+export interface Database extends CoreTables, DocumentTables, SearchTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

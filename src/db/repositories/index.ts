@@ -11,6 +11,9 @@ import { LoginFailureRepository } from './login-failure.repository.ts';
 import { ApiTokenRepository } from './api-token.repository.ts';
 import { AccountRepository } from './account.repository.ts';
 import { SearchIndexRepository } from '../../search/search-index.repository.ts';
+import { DocumentRepository } from './document.repository.ts';
+import { TaxonomyRepository } from './taxonomy.repository.ts';
+import { AttachmentRepository } from './attachment.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -25,6 +28,9 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     apiTokens: new ApiTokenRepository(db),
     accounts: new AccountRepository(db),
     search: new SearchIndexRepository(db, dialect),
+    documents: new DocumentRepository(db, dialect),
+    taxonomy: new TaxonomyRepository(db),
+    attachments: new AttachmentRepository(db),
   };
 }
 
