@@ -40,6 +40,16 @@ export const messages = {
   'error.badRequest.title': { zh: '请求有误', en: 'Bad request' },
   'error.csrf': { zh: '页面已过期或表单来源无法验证，请刷新页面后重新提交。', en: 'The form has expired or could not be verified. Please reload the page and try again.' },
   'error.home': { zh: '返回首页', en: 'Back to home' },
+  // ---- accounts and sign-in ----
+  'auth.login.title': { zh: '工作人员登录', en: 'Staff sign-in' },
+  'auth.login.hint': { zh: '本页面供政府机关工作人员使用。公众查阅政府信息、提交公开申请无需登录。', en: 'This page is for agency staff. The public can read published information and apply for disclosure without an account.' },
+  'auth.username': { zh: '用户名', en: 'Username' },
+  'auth.password': { zh: '密码', en: 'Password' },
+  'auth.submit': { zh: '登录', en: 'Sign in' },
+  'auth.badCredentials': { zh: '用户名或密码错误', en: 'Incorrect username or password.' },
+  'auth.locked': { zh: '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-in attempts. Please try again in {minutes} minutes.' },
+  'auth.disabled': { zh: '该账号已停用，请联系系统管理员', en: 'This account has been disabled. Please contact the administrator.' },
+  'auth.missing': { zh: '请输入用户名和密码', en: 'Please enter your username and password.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

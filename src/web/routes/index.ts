@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import { systemRoutes } from './system.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { consoleRoutes } from './console.routes.ts';
+import { adminRoutes } from './admin.routes.ts';
 
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
@@ -10,4 +13,7 @@ import { portalRoutes } from './portal.routes.ts';
 export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
   systemRoutes(app, ctx);
   portalRoutes(app, ctx);
+  authRoutes(app, ctx);
+  consoleRoutes(app, ctx);
+  adminRoutes(app, ctx);
 }

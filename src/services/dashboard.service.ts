@@ -1,0 +1,99 @@
+// The console's start page: one card per role the user holds. Areas extend it by editing their
+// section here (links, and `figures` for live counts) or by adding a section to the list.
+import type { ServiceContext } from './context.ts';
+import type { StaffUser } from './actor.ts';
+import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+
+export interface DashboardLink {
+  href: string;
+  label: string;
+}
+
+export interface DashboardFigure {
+  label: string;
+  value: number;
+  href?: string;
+  /** 'danger' for overdue items, 'warn' for items due soon. */
+  tone?: 'ok' | 'warn' | 'danger';
+}
+
+export interface DashboardSection {
+  key: string;
+  /** Shown to holders of any of these roles … */
+  roles: Role[];
+  /** … or, when set, to system administrators. */
+  sysadmin?: boolean;
+  title: string;
+  description: string;
+  links: DashboardLink[];
+  /** Live counts for this user (filled in by the area that owns the work). */
+  figures?: (ctx: ServiceContext, user: StaffUser) => Promise<DashboardFigure[]>;
+}
+
+/** A card as the page shows it (a plain view model). */
+export interface DashboardCard {
+  key: string;
+  title: string;
+  description: string;
+  links: DashboardLink[];
+  figures: DashboardFigure[];
+}
+
+export const DASHBOARD_SECTIONS: DashboardSection[] = [
+  {
+    key: 'clerk', roles: ['clerk'], title: ROLE_LABELS.clerk,
+    description: '登记本科室制作或者获取的政府信息并提交审核；按公开办分办的申请起草答复意见。',
+    links: [{ href: '/console/documents', label: '主动公开' }, { href: '/console/applications', label: '依申请公开' }],
+  },
+  {
+    key: 'office', roles: ['office'], title: ROLE_LABELS.office,
+    description: '接收、登记和分办政府信息公开申请，办理补正、延期和答复；发布审核通过的政府信息；回复在线咨询；编制年度报告。',
+    links: [
+      { href: '/console/applications', label: '依申请公开' },
+      { href: '/console/documents', label: '主动公开' },
+      { href: '/console/consultations', label: '在线咨询' },
+      { href: '/console/reports', label: '年度报告' },
+    ],
+  },
+  {
+    key: 'reviewer', roles: ['reviewer'], title: ROLE_LABELS.reviewer,
+    description: '对拟公开的政府信息和拟答复的内容进行保密审查和内容审核，审核通过或退回并说明理由。',
+    links: [{ href: '/console/documents', label: '待审核的政府信息' }, { href: '/console/applications', label: '待审核的答复' }],
+  },
+  {
+    key: 'head', roles: ['head'], title: ROLE_LABELS.head,
+    description: '审批延长答复期限（《政府信息公开条例》第三十三条：延长最长不超过20个工作日）和重要答复，批准年度报告。',
+    links: [{ href: '/console/applications', label: '依申请公开' }, { href: '/console/reports', label: '年度报告' }],
+  },
+  {
+    key: 'admin', roles: ['admin'], title: ROLE_LABELS.admin,
+    description: '管理本机关的用户及其角色，维护工作日历，查看审计日志。',
+    links: [
+      { href: '/console/admin/users', label: '用户管理' },
+      { href: '/console/admin/calendar', label: '工作日历' },
+      { href: '/console/admin/audit', label: '审计日志' },
+    ],
+  },
+  {
+    key: 'supervisor', roles: ['supervisor'], title: ROLE_LABELS.supervisor,
+    description: '查看下级机关的政府信息公开工作：申请办理进度、逾期事项、主动公开情况和年度报告。',
+    links: [{ href: '/console/supervision', label: '下级机关' }],
+  },
+  {
+    key: 'platform', roles: [], sysadmin: true, title: '平台管理',
+    description: '管理平台上的机关（机关代码、统一社会信用代码、联系方式、索引号规则）及其科室，以及全部机关的用户。',
+    links: [{ href: '/console/admin/agencies', label: '机关管理' }, { href: '/console/admin/users', label: '用户管理' }],
+  },
+];
+
+export function sectionsFor(user: StaffUser, sections: readonly DashboardSection[] = DASHBOARD_SECTIONS): DashboardSection[] {
+  return sections.filter((s) => s.roles.some((r) => user.roles.includes(r)) || (s.sysadmin === true && user.isSysadmin));
+}
+
+/** The cards of `user`'s dashboard, with each area's live figures. */
+export async function dashboardFor(ctx: ServiceContext, user: StaffUser): Promise<DashboardCard[]> {
+  return Promise.all(sectionsFor(user).map(async (s) => ({
+    key: s.key, title: s.title, description: s.description, links: s.links,
+    figures: s.figures ? await s.figures(ctx, user) : [],
+  })));
+}
