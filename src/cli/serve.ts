@@ -6,6 +6,9 @@ import { createServiceContext } from '../services/context.ts';
 import { buildApp } from '../web/app.ts';
 import { loadDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/seed.ts';
 import { UsageError, type CliIo } from './common.ts';
+import { Metrics } from '../web/plugins/metrics.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
+import { JOBS } from '../jobs/index.ts';
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -29,12 +32,24 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     for (const a of DEMO_ACCOUNTS) io.out(`  ${a.username.padEnd(12)} ${a.roles.join(',').padEnd(18)} ${a.displayName}`);
     io.out(`  密码均为：${DEMO_PASSWORD}`);
   }
+  const metrics = new Metrics();
   const app = await buildApp(ctx, {
+    metrics,
     logger: { level: config.logLevel },
     trustProxy: process.env.GONGKAI_TRUST_PROXY === '1',
   });
+  // Jobs run once per period across all instances (see src/jobs/scheduler.ts); GONGKAI_JOBS=off disables them here.
+  const stopJobs = process.env.GONGKAI_JOBS === 'off' ? () => {} : startScheduler(ctx, JOBS, {
+    onOutcome: (o) => {
+      metrics.observeJob(o.job, o.status);
+      if (o.status === 'failed') app.log.error({ job: o.job, period: o.period, error: o.error }, '定时任务失败');
+      else app.log.info({ job: o.job, period: o.period, status: o.status }, '定时任务完成');
+    },
+  });
+  // SIGTERM: stop taking connections, finish requests in flight, then close the database.
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, '正在关闭服务');
+    stopJobs();
     await app.close();
     await db.close();
     process.exit(0);

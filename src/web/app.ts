@@ -17,12 +17,15 @@ import { csrfPlugin } from './plugins/csrf.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { registerRoutes } from './routes/index.ts';
+import { Metrics, metricsPlugin } from './plugins/metrics.ts';
 
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Shared with the job scheduler so job runs are counted too. */
+  metrics?: Metrics;
   trustProxy?: boolean;
 }
 
@@ -78,6 +81,7 @@ export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}):
   csrfPlugin(app, { secret, secure: ctx.config.secureCookies });
   authPlugin(app, { ctx, secure: ctx.config.secureCookies });
   errorsPlugin(app);
+  metricsPlugin(app, ctx, opts.metrics ?? new Metrics());
 
   await registerRoutes(app, ctx);
   return app;

@@ -71,3 +71,14 @@ test('security headers: CSP without unsafe-inline', async () => {
   assert.match(csp, /default-src 'self'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
 });
+
+test('metrics: Prometheus text for local scrapers, counted by route pattern; hidden from other addresses', async () => {
+  await app.inject({ url: '/gk/hjjyj/guide', headers: { accept: 'text/html' } });
+  const res = await app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' });
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers['content-type']), /text\/plain/);
+  assert.match(res.body, /gongkai_http_requests_total\{method="GET",route="\/gk\/:code\/guide",status="200"\} \d+/);
+  assert.match(res.body, /gongkai_http_request_duration_seconds_bucket\{method="GET",route="\/gk\/:code\/guide",le="\+Inf"\} \d+/);
+  const remote = await app.inject({ url: '/metrics', remoteAddress: '203.0.113.9' });
+  assert.equal(remote.statusCode, 404);
+});
