@@ -246,8 +246,62 @@ export type DocumentCategory = Selectable<DocumentCategoryTable>;
 export type DocumentTopic = Selectable<DocumentTopicTable>;
 export type DocumentAttachment = Selectable<DocumentAttachmentTable>;
 
+// ---- Annual reports (issue 5) ----
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  version: number;
+  kind: string;
+  status: string;
+  title: string;
+  overview: string;
+  problems: string;
+  other_matters: string;
+  archive_text: string;
+  archive_source: string;
+  licensing: number | null;
+  penalty: number | null;
+  coercion: number | null;
+  fees_wan_yuan: string | null;
+  figure_sources: string;
+  snapshot: string | null;
+  corrects_id: number | null;
+  correction_note: string;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  review_comment: string;
+  published_at: string | null;
+  published_on: string | null;
+  published_by: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnualReportAdjustmentTable {
+  id: Generated<number>;
+  report_id: number;
+  row_key: string;
+  column_key: string;
+  delta: number;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ReportTables {
+  annual_reports: AnnualReportTable;
+  annual_report_adjustments: AnnualReportAdjustmentTable;
+}
+
+export type AnnualReportRow = Selectable<AnnualReportTable>;
+export type AnnualReportAdjustmentRow = Selectable<AnnualReportAdjustmentTable>;
+
 // Areas add their table groups here.
-export interface Database extends CoreTables, DocumentTables, SearchTables {}
+export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as core from './2026-11-26-01-core.ts';
 import * as documents from './2026-11-26-03-documents.ts';
 import * as search from './2026-11-26-02-search.ts';
+import * as reports from './2026-11-26-05-reports.ts';
 
 // Explicit list (no directory scanning, no import side effects). Append new migrations at the end,
 // named by date and sequence; never edit one that has shipped.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-01-core': core,
   '2026-11-26-03-documents': documents,
   '2026-11-26-02-search': search,
+  '2026-11-26-05-reports': reports,
 };

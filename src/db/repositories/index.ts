@@ -14,6 +14,8 @@ import { SearchIndexRepository } from '../../search/search-index.repository.ts';
 import { DocumentRepository } from './document.repository.ts';
 import { TaxonomyRepository } from './taxonomy.repository.ts';
 import { AttachmentRepository } from './attachment.repository.ts';
+import { ReportRepository } from './report.repository.ts';
+import { ReportSourceRepository } from './report-source.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -31,6 +33,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     documents: new DocumentRepository(db, dialect),
     taxonomy: new TaxonomyRepository(db),
     attachments: new AttachmentRepository(db),
+    reports: new ReportRepository(db),
+    reportSources: new ReportSourceRepository(db),
   };
 }
 
