@@ -300,8 +300,103 @@ export interface ReportTables {
 export type AnnualReportRow = Selectable<AnnualReportTable>;
 export type AnnualReportAdjustmentRow = Selectable<AnnualReportAdjustmentTable>;
 
+// ---- Disclosure on application (applications) ----
+export interface ApplicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  tracking_code: string;
+  applicant_kind: string;
+  applicant_org_type: string | null;
+  applicant_name: string;
+  applicant_id_type: string;
+  applicant_id_number: string;
+  applicant_phone: string;
+  applicant_email: string;
+  applicant_address: string;
+  description: string;
+  format: string;
+  delivery: string;
+  channel: string;
+  received_on: string;
+  signed_on: string | null;
+  confirmed_on: string | null;
+  state: string;
+  department_id: number | null;
+  outcome: string | null;
+  ended_on: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  type: string;
+  occurred_on: string;
+  at: string;
+  actor_id: number | null;
+  actor_label: string;
+  data: string;
+  is_public: number;
+}
+
+export interface ApplicationFileTable {
+  id: Generated<number>;
+  application_id: number;
+  event_id: number | null;
+  kind: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  is_public: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ApplicationReviewCaseTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  kind: string;
+  filed_on: string;
+  result: string;
+  decided_on: string | null;
+  authority: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationLetterTemplateTable {
+  agency_id: number;
+  kind: string;
+  body: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface ApplicationTables {
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  application_files: ApplicationFileTable;
+  application_review_cases: ApplicationReviewCaseTable;
+  application_letter_templates: ApplicationLetterTemplateTable;
+}
+
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type ApplicationEventRow = Selectable<ApplicationEventTable>;
+export type ApplicationFileRow = Selectable<ApplicationFileTable>;
+export type ApplicationReviewCaseRow = Selectable<ApplicationReviewCaseTable>;
+
 // Areas add their table groups here.
-export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables {}
+export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -16,10 +16,12 @@ import { TaxonomyRepository } from './taxonomy.repository.ts';
 import { AttachmentRepository } from './attachment.repository.ts';
 import { ReportRepository } from './report.repository.ts';
 import { ReportSourceRepository } from './report-source.repository.ts';
+import { ApplicationRepository } from './application.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
   return {
+    applications: new ApplicationRepository(db),
     agencies: new AgencyRepository(db),
     audit: new AuditRepository(db, dialect),
     calendar: new CalendarRepository(db),
