@@ -2,6 +2,8 @@ import type { CliIo } from './common.ts';
 import { serveCommand } from './serve.ts';
 import { migrateCommand, demoCommand } from './db-commands.ts';
 import { auditCommand } from './audit.ts';
+import { agencyCommand } from './agency.ts';
+import { userCommand } from './user.ts';
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -11,4 +13,6 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   demo: demoCommand,
   audit: auditCommand,
+  agency: agencyCommand,
+  user: userCommand,
 };

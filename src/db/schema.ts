@@ -395,8 +395,301 @@ export type ApplicationEventRow = Selectable<ApplicationEventTable>;
 export type ApplicationFileRow = Selectable<ApplicationFileTable>;
 export type ApplicationReviewCaseRow = Selectable<ApplicationReviewCaseTable>;
 
+// ---- Education disclosure and public engagement (issue 6) ----
+export interface EduSchoolTable {
+  id: Generated<number>;
+  agency_id: number;
+  name: string;
+  level: string;
+  ownership: string;
+  town: string;
+  address: string;
+  phone: string;
+  website: string;
+  intro: string;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EduSchoolPlanTable {
+  id: Generated<number>;
+  school_id: number;
+  year: number;
+  classes: number;
+  places: number;
+  note: string;
+}
+
+export interface EduEnrolmentYearTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  title: string;
+  notes: string;
+  document_ref: string | null;
+  published: number;
+  updated_at: string;
+}
+
+export interface EduZoneEntryTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  school_id: number;
+  area: string;
+  note: string;
+  sort: number;
+}
+
+export interface EduAdmissionStepTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  level: string;
+  title: string;
+  starts_on: string;
+  ends_on: string | null;
+  description: string;
+  document_ref: string | null;
+}
+
+export interface EduRecruitmentTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  title: string;
+  summary: string;
+  requirements: string;
+  status: string;
+  document_ref: string | null;
+  publicity_starts_on: string | null;
+  publicity_ends_on: string | null;
+  results_note: string;
+  results_document_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  closed_at: string | null;
+}
+
+export interface EduRecruitmentQuotaTable {
+  id: Generated<number>;
+  recruitment_id: number;
+  school_name: string;
+  subject: string;
+  count: number;
+  requirements: string;
+  sort: number;
+}
+
+export interface EduRecruitmentStepTable {
+  id: Generated<number>;
+  recruitment_id: number;
+  step: string;
+  starts_on: string;
+  ends_on: string | null;
+  note: string;
+}
+
+export interface EduRecruitmentResultTable {
+  id: Generated<number>;
+  recruitment_id: number;
+  candidate_name: string;
+  school_name: string;
+  subject: string;
+  score: string;
+  note: string;
+  sort: number;
+}
+
+export interface EduStatisticTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  level: string;
+  schools: number;
+  pupils: number;
+  teachers: number;
+}
+
+export interface EduStatisticsYearTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  note: string;
+  document_ref: string | null;
+  updated_at: string;
+}
+
+export interface EduPowerVersionTable {
+  id: Generated<number>;
+  agency_id: number;
+  version_no: number;
+  status: string;
+  reason: string;
+  effective_on: string | null;
+  document_ref: string | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface EduPowerItemTable {
+  id: Generated<number>;
+  version_id: number;
+  code: string;
+  type: string;
+  name: string;
+  legal_basis: string;
+  department: string;
+  responsibilities: string;
+  accountability: string;
+  sort: number;
+}
+
+export interface EduMonthlyReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  month: string;
+  summary: string;
+  rewards_penalties: string;
+  document_ref: string | null;
+  published: number;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EduMonthlyItemTable {
+  id: Generated<number>;
+  report_id: number;
+  department: string;
+  title: string;
+  progress: string;
+  status: string;
+  problems: string;
+  rectification: string;
+  sort: number;
+}
+
+export interface EduFeeTable {
+  id: Generated<number>;
+  agency_id: number;
+  category: string;
+  name: string;
+  scope: string;
+  standard: string;
+  legal_basis: string;
+  approval_doc: string;
+  document_ref: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionTable {
+  id: Generated<number>;
+  agency_id: number;
+  code: string;
+  category: string;
+  subject: string;
+  body: string;
+  asker_name: string;
+  phone: string;
+  email: string;
+  keep_private: number;
+  submitted_at: string;
+  received_on: string;
+  due_on: string;
+  due_provisional: number;
+  status: string;
+  answer: string;
+  answer_department: string;
+  answered_at: string | null;
+  answered_on: string | null;
+  answered_by: number | null;
+  published: number;
+  published_at: string | null;
+  public_subject: string;
+  public_body: string;
+  ip: string;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  agency_id: number;
+  title: string;
+  summary: string;
+  body: string;
+  document_ref: string | null;
+  opens_on: string;
+  closes_on: string;
+  status: string;
+  feedback_summary: string;
+  adoption_summary: string;
+  final_document_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  concluded_at: string | null;
+}
+
+export interface ConsultationCommentTable {
+  id: Generated<number>;
+  consultation_id: number;
+  name: string;
+  contact: string;
+  body: string;
+  submitted_at: string;
+  ip: string;
+  status: string;
+  public_body: string;
+  moderated_at: string | null;
+  moderated_by: number | null;
+  adoption: string | null;
+  response: string;
+}
+
+export interface EducationTables {
+  edu_schools: EduSchoolTable;
+  edu_school_plans: EduSchoolPlanTable;
+  edu_enrolment_years: EduEnrolmentYearTable;
+  edu_zone_entries: EduZoneEntryTable;
+  edu_admission_steps: EduAdmissionStepTable;
+  edu_recruitments: EduRecruitmentTable;
+  edu_recruitment_quotas: EduRecruitmentQuotaTable;
+  edu_recruitment_steps: EduRecruitmentStepTable;
+  edu_recruitment_results: EduRecruitmentResultTable;
+  edu_statistics: EduStatisticTable;
+  edu_statistics_years: EduStatisticsYearTable;
+  edu_power_versions: EduPowerVersionTable;
+  edu_power_items: EduPowerItemTable;
+  edu_monthly_reports: EduMonthlyReportTable;
+  edu_monthly_items: EduMonthlyItemTable;
+  edu_fees: EduFeeTable;
+  questions: QuestionTable;
+  consultations: ConsultationTable;
+  consultation_comments: ConsultationCommentTable;
+}
+
+export type EduSchool = Selectable<EduSchoolTable>;
+export type EduZoneEntry = Selectable<EduZoneEntryTable>;
+export type EduAdmissionStep = Selectable<EduAdmissionStepTable>;
+export type EduEnrolmentYear = Selectable<EduEnrolmentYearTable>;
+export type EduRecruitment = Selectable<EduRecruitmentTable>;
+export type EduPowerVersion = Selectable<EduPowerVersionTable>;
+export type EduPowerItem = Selectable<EduPowerItemTable>;
+export type EduMonthlyReport = Selectable<EduMonthlyReportTable>;
+export type EduMonthlyItem = Selectable<EduMonthlyItemTable>;
+export type EduFee = Selectable<EduFeeTable>;
+export type Question = Selectable<QuestionTable>;
+export type Consultation = Selectable<ConsultationTable>;
+export type ConsultationComment = Selectable<ConsultationCommentTable>;
+
 // Areas add their table groups here.
-export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables {}
+export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles.ts';
 import type { Agency, Department } from '../db/schema.ts';
 import { hashPassword } from '../services/password.ts';
 import { DomainError } from '../services/errors.ts';
+import { seedEducationDemo } from './education.ts';
 
 // Demo data: fictitious people, real place names. Passwords are for the demo only.
 export const DEMO_PASSWORD = 'gongkai2026';
@@ -37,7 +38,7 @@ export interface DemoWorld {
 export type DemoSeeder = (ctx: ServiceContext, world: DemoWorld) => Promise<void>;
 
 /** Area seeders, run in order after agencies and accounts exist. */
-const seeders: DemoSeeder[] = [];
+const seeders: DemoSeeder[] = [seedEducationDemo];
 
 const DEMO_FLAG = 'demo_data';
 

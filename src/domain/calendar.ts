@@ -92,12 +92,15 @@ export class WorkingCalendar {
 
   /**
    * The chinese-days baseline (2004–2026 today) with database rows on top: a row replaces the
-   * baseline for its date, and a year an administrator imported becomes known.
+   * baseline for its date, and a year an administrator imported becomes known. An imported year
+   * replaces the baseline's schedule for that year entirely: when a corrected notice moves a
+   * holiday, the day it no longer covers must not stay off because the package still lists it.
    */
   static fromBaseline(extra: DayOverride[] = [], extraKnownYears: number[] = []): WorkingCalendar {
     const base = baselineFromChineseDays();
+    const imported = new Set(extraKnownYears);
     return new WorkingCalendar({
-      overrides: [...base.overrides, ...extra],
+      overrides: [...base.overrides.filter((o) => !imported.has(yearOf(o.date))), ...extra],
       knownYears: [...base.knownYears, ...extraKnownYears],
     });
   }
@@ -209,13 +212,18 @@ const FULL_HOLIDAY_NAMES: Record<string, string> = {
   中秋: '中秋节',
 };
 
+/** The full name of a holiday as official notices write it ('清明' → '清明节'); other names unchanged. */
+export function fullHolidayName(name: string): string {
+  return FULL_HOLIDAY_NAMES[name] ?? name;
+}
+
 /** Values look like "National Day,国庆节,3": English name, Chinese name, number of days off. */
 function chineseName(value: string): string | undefined {
   const parts = value.split(',');
   if (parts.length < 2) return undefined;
   const zh = parts[parts.length - 2].trim();
   if (zh === '') return undefined;
-  return FULL_HOLIDAY_NAMES[zh] ?? zh;
+  return fullHolidayName(zh);
 }
 
 let baselineCache: { overrides: DayOverride[]; knownYears: number[] } | undefined;

@@ -1,4 +1,8 @@
-import { test } from 'node:test';
+import { test, describe, after } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { forEachDialect } from '../support/db.ts';
 import type { Actor, StaffUser } from '../../src/services/actor.ts';
@@ -13,6 +17,9 @@ import {
 } from '../../src/services/account.service.ts';
 import { browseAudit, presentSummary } from '../../src/services/audit.service.ts';
 import { ForbiddenError, NotFoundError, ValidationError, DomainError } from '../../src/services/errors.ts';
+import { agencyCommand } from '../../src/cli/agency.ts';
+import { userCommand } from '../../src/cli/user.ts';
+import { openContext, UsageError } from '../../src/cli/common.ts';
 
 // Valid unified social credit codes (check characters computed by GB 32100-2015).
 const CITY_CODE = '11431281006108945C';
@@ -315,3 +322,67 @@ forEachDialect('accounts, sign-in and lockout', (s) => {
     assert.equal((await ctx.repos.audit.verify()).ok, true);
   });
 }, { now: () => new Date(clock) });
+
+describe('gongkai agency / user commands', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-cli-'));
+  const dbArg = ['--db', `sqlite:${path.join(dir, 'cli.sqlite')}`];
+  const capture = () => {
+    const lines: string[] = [];
+    return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
+  };
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('agency add and list: a tree, with Chinese errors for a bad credit code or a duplicate', async () => {
+    const c = capture();
+    assert.equal(await agencyCommand(['add', '--code', 'hjs', '--name', '洪江市人民政府', '--credit-code', CITY_CODE, ...dbArg], c.io), 0);
+    assert.equal(await agencyCommand(['add', '--code', 'hjjyj', '--name', '洪江市教育局', '--credit-code', BUREAU_CODE, '--parent', 'hjs', '--phone', '0745-7623456', ...dbArg], c.io), 0);
+    assert.match(c.lines.join('\n'), /已新增机关：洪江市教育局（代码 hjjyj/);
+    await assert.rejects(agencyCommand(['add', '--code', 'bad', '--name', '甲', '--credit-code', '11431281006108945D', ...dbArg], c.io), /统一社会信用代码校验位错误/);
+    await assert.rejects(agencyCommand(['add', '--code', 'hjs', '--name', '甲', '--credit-code', CITY_CODE, ...dbArg], c.io), /机关代码“hjs”已被使用/);
+    await assert.rejects(agencyCommand(['add', '--code', 'x', '--name', '甲', '--credit-code', CITY_CODE, '--parent', 'nope', ...dbArg], c.io), /未找到代码为“nope”的上级机关/);
+    await assert.rejects(agencyCommand(['add', '--name', '甲', ...dbArg], c.io), (e: Error) => e instanceof UsageError && /--code、--credit-code/.test(e.message));
+    const list = capture();
+    assert.equal(await agencyCommand(['list', ...dbArg], list.io), 0);
+    assert.equal(list.lines.length, 2);
+    assert.match(list.lines[0], /^hjs\s+11431281006108945C\s+洪江市人民政府$/);
+    assert.match(list.lines[1], /^ {2}hjjyj/);
+  });
+
+  test('user add, passwd and list, with Chinese errors for an unknown role, agency, department or a duplicate', async () => {
+    const c = capture();
+    await assert.rejects(userCommand(['add', '--username', 'u1', '--password', 'Secret2026', '--agency', 'hjjyj', '--roles', 'clerk,boss', ...dbArg], c.io), /未知角色：boss/);
+    await assert.rejects(userCommand(['add', '--username', 'u1', '--password', 'Secret2026', '--agency', 'nope', '--roles', 'clerk', ...dbArg], c.io), /未找到代码为“nope”的机关/);
+    await assert.rejects(userCommand(['add', '--username', 'u1', '--password', 'Secret2026', '--agency', 'hjjyj', '--roles', 'clerk', '--department', '不存在股', ...dbArg], c.io), /没有名为“不存在股”的科室/);
+    await assert.rejects(userCommand(['add', '--username', 'u1', '--password', 'short', '--agency', 'hjjyj', '--roles', 'clerk', ...dbArg], c.io), /8 个字符/);
+    await assert.rejects(userCommand(['add', '--username', 'u1', ...dbArg], c.io), UsageError);
+    assert.equal(await userCommand(['add', '--username', 'u1', '--password', 'Secret2026', '--agency', 'hjjyj', '--roles', 'clerk,reviewer', '--display-name', '李四', ...dbArg], c.io), 0);
+    assert.equal(await userCommand(['add', '--username', 'root', '--password', 'Secret2026', '--agency', 'hjs', '--roles', 'admin', '--sysadmin', ...dbArg], c.io), 0);
+    await assert.rejects(userCommand(['add', '--username', 'u1', '--password', 'Secret2026', '--agency', 'hjjyj', '--roles', 'clerk', ...dbArg], c.io), /用户名“u1”已存在/);
+    assert.equal(await userCommand(['passwd', '--username', 'u1', '--password', 'Changed2026', ...dbArg], c.io), 0);
+    await assert.rejects(userCommand(['passwd', '--username', 'ghost', '--password', 'Changed2026', ...dbArg], c.io), /未找到用户“ghost”/);
+    const list = capture();
+    assert.equal(await userCommand(['list', '--agency', 'hjjyj', ...dbArg], list.io), 0);
+    assert.equal(list.lines.length, 1);
+    assert.match(list.lines[0], /^u1\s+hjjyj\s+clerk,reviewer\s+李四$/);
+    const all = capture();
+    await userCommand(['list', ...dbArg], all.io);
+    assert.match(all.lines.join('\n'), /root\s+hjs\s+admin\s+root\s+\[平台管理员\]/);
+
+    // The new password works; the events name the command line as the actor.
+    const { db, ctx } = await openContext(dbArg[1]);
+    try {
+      assert.equal((await signIn(ctx, { username: 'u1', password: 'Changed2026', ip: '' })).displayName, '李四');
+      const ev = await ctx.repos.audit.list({ action: 'user.password_reset' }, 1, 1);
+      assert.equal(ev.items[0].actor_label, '命令行');
+      assert.equal((await ctx.repos.audit.verify()).ok, true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('the installed command prints the error in Chinese and exits non-zero', () => {
+    const r = spawnSync(process.execPath, ['bin/gongkai.js', 'user', 'add', '--username', 'u2', '--password', 'Secret2026', '--agency', 'hjjyj', '--roles', 'chief', ...dbArg], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /错误：未知角色：chief/);
+  });
+});

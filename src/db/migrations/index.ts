@@ -4,6 +4,7 @@ import * as documents from './2026-11-26-03-documents.ts';
 import * as search from './2026-11-26-02-search.ts';
 import * as reports from './2026-11-26-05-reports.ts';
 import * as applications from './2026-11-26-04-applications.ts';
+import * as education from './2026-11-26-06-education.ts';
 
 // Explicit list (no directory scanning, no import side effects). Append new migrations at the end,
 // named by date and sequence; never edit one that has shipped.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-02-search': search,
   '2026-11-26-05-reports': reports,
   '2026-11-26-04-applications': applications,
+  '2026-11-26-06-education': education,
 };

@@ -17,6 +17,9 @@ import { AttachmentRepository } from './attachment.repository.ts';
 import { ReportRepository } from './report.repository.ts';
 import { ReportSourceRepository } from './report-source.repository.ts';
 import { ApplicationRepository } from './application.repository.ts';
+import { educationRepositories } from './education.repository.ts';
+import { QuestionRepository } from './question.repository.ts';
+import { ConsultationRepository } from './consultation.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -37,6 +40,9 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     attachments: new AttachmentRepository(db),
     reports: new ReportRepository(db),
     reportSources: new ReportSourceRepository(db),
+    education: educationRepositories(db),
+    questions: new QuestionRepository(db),
+    consultations: new ConsultationRepository(db),
   };
 }
 

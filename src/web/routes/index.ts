@@ -5,6 +5,7 @@ import { portalRoutes } from './portal.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { educationRoutes } from './education.routes.ts';
 
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
@@ -16,4 +17,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   authRoutes(app, ctx);
   consoleRoutes(app, ctx);
   adminRoutes(app, ctx);
+  educationRoutes(app, ctx);
 }

@@ -22,6 +22,9 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/console/admin/calendar', label: '工作日历', roles: ['admin'] },
   { href: '/console/admin/audit', label: '审计日志', roles: ['admin'] },
+  { href: '/console/education', label: '教育公开', roles: ['clerk', 'office', 'admin'] },
+  { href: '/console/questions', label: '在线咨询', roles: ['clerk', 'office', 'reviewer', 'head'] },
+  { href: '/console/consultations', label: '意见征集', roles: ['clerk', 'office', 'reviewer', 'head'] },
   { href: '/console/account', label: '我的账号', roles: [] },
 ];
 
