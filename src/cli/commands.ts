@@ -2,6 +2,7 @@ import type { CliIo } from './common.ts';
 import { serveCommand } from './serve.ts';
 import { migrateCommand, demoCommand } from './db-commands.ts';
 import { auditCommand } from './audit.ts';
+import { calendarCommand } from './calendar.ts';
 import { agencyCommand } from './agency.ts';
 import { userCommand } from './user.ts';
 
@@ -13,6 +14,7 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   demo: demoCommand,
   audit: auditCommand,
+  calendar: calendarCommand,
   agency: agencyCommand,
   user: userCommand,
 };

@@ -5,6 +5,7 @@ import { portalRoutes } from './portal.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { calendarRoutes } from './calendar.routes.ts';
 import { educationRoutes } from './education.routes.ts';
 
 /**
@@ -17,5 +18,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   authRoutes(app, ctx);
   consoleRoutes(app, ctx);
   adminRoutes(app, ctx);
+  calendarRoutes(app, ctx);
   educationRoutes(app, ctx);
 }
