@@ -1,0 +1,112 @@
+// Demo content for education disclosure and public engagement (issue 6), for 洪江市教育局.
+// Schools, villages and communities are fictitious but follow the county's real towns
+// (黔城镇, 安江镇, 托口镇, 沅河镇 …); the 2016 statistics match the bureau's 2016 annual report
+// (41 schools, 34,222 pupils, 2,998 teachers).
+import type { ServiceContext } from '../services/context.ts';
+import type { Actor } from '../services/actor.ts';
+import type { DemoWorld } from './seed.ts';
+import { addAdmissionStep, saveEnrolmentYear, saveSchool, setSchoolPlan, setSchoolZones } from '../services/enrolment.service.ts';
+
+interface DemoSchool {
+  name: string;
+  level: 'primary' | 'junior' | 'nine_year' | 'senior';
+  town: string;
+  address: string;
+  ownership?: 'private';
+  /** One area per line; "｜" starts a note. */
+  zones: string;
+  plan?: [number, number];
+}
+
+const SCHOOLS: DemoSchool[] = [
+  { name: '洪江市第一中学', level: 'senior', town: '黔城镇', address: '黔城镇龙标路6号', zones: '', plan: [16, 800] },
+  { name: '洪江市第二中学', level: 'senior', town: '安江镇', address: '安江镇安江路210号', zones: '', plan: [12, 600] },
+  { name: '洪江市实验中学', level: 'junior', town: '黔城镇', address: '黔城镇芙蓉路88号', zones: '沅江社区\n芙蓉社区\n龙标社区\n沅江路\n芙蓉路', plan: [12, 600] },
+  { name: '黔城中学', level: 'junior', town: '黔城镇', address: '黔城镇玉壶路15号', zones: '玉壶社区\n黔阳社区\n新城社区\n江南社区\n长坡村、大湾村', plan: [10, 500] },
+  { name: '洪江市实验小学', level: 'primary', town: '黔城镇', address: '黔城镇芙蓉路20号', zones: '芙蓉社区\n龙标社区\n芙蓉路1-199号', plan: [8, 360] },
+  { name: '黔城镇第一完全小学', level: 'primary', town: '黔城镇', address: '黔城镇沅江路31号', zones: '沅江社区｜多校划片，与黔城镇第二完全小学共同招生，超出学位时电脑派位\n沅江路1-99号（单号）\n江南社区', plan: [6, 270] },
+  { name: '黔城镇第二完全小学', level: 'primary', town: '黔城镇', address: '黔城镇沅江路58号', zones: '沅江社区｜多校划片，与黔城镇第一完全小学共同招生，超出学位时电脑派位\n沅江路2-100号（双号）\n玉壶社区', plan: [6, 270] },
+  { name: '黔城镇第三完全小学', level: 'primary', town: '黔城镇', address: '黔城镇黔阳大道102号', zones: '黔阳社区\n新城社区\n长坡村、大湾村', plan: [5, 225] },
+  { name: '黔城镇芙蓉学校', level: 'nine_year', town: '黔城镇', address: '黔城镇芙蓉村', zones: '芙蓉村、红岩村、桥头村', plan: [4, 160] },
+  { name: '洪江市育才学校', level: 'nine_year', town: '黔城镇', address: '黔城镇新城大道9号', ownership: 'private', zones: '', plan: [4, 180] },
+  { name: '安江镇第一完全小学', level: 'primary', town: '安江镇', address: '安江镇新路街12号', zones: '大沙坪社区\n新路社区\n安江路1-149号', plan: [5, 225] },
+  { name: '安江镇第二完全小学', level: 'primary', town: '安江镇', address: '安江镇高庙村', zones: '高庙村、岔溪村\n安江路150-300号', plan: [3, 135] },
+  { name: '安江中学', level: 'junior', town: '安江镇', address: '安江镇安江路166号', zones: '大沙坪社区、新路社区\n高庙村、岔溪村、水涧村', plan: [8, 400] },
+  { name: '安江镇水涧学校', level: 'nine_year', town: '安江镇', address: '安江镇水涧村', zones: '水涧村、黄家村', plan: [2, 80] },
+  { name: '托口镇中心小学', level: 'primary', town: '托口镇', address: '托口镇托口社区', zones: '托口社区、渠江村、长寨村', plan: [4, 180] },
+  { name: '托口中学', level: 'junior', town: '托口镇', address: '托口镇渠江路3号', zones: '托口社区、渠江村、长寨村、木洞村、牛头村', plan: [6, 300] },
+  { name: '托口镇木洞小学', level: 'primary', town: '托口镇', address: '托口镇木洞村', zones: '木洞村、牛头村', plan: [1, 40] },
+  { name: '沅河镇中心小学', level: 'primary', town: '沅河镇', address: '沅河镇沅河社区', zones: '沅河社区、大垅村、新建村', plan: [3, 135] },
+  { name: '沅河中学', level: 'junior', town: '沅河镇', address: '沅河镇新建村', zones: '沅河社区、大垅村、新建村、黄茅村、坪溪村', plan: [4, 200] },
+  { name: '沅河镇黄茅小学', level: 'primary', town: '沅河镇', address: '沅河镇黄茅村', zones: '黄茅村、坪溪村', plan: [1, 40] },
+  { name: '江市镇中心小学', level: 'primary', town: '江市镇', address: '江市镇江市社区', zones: '江市社区、沙坪村', plan: [2, 90] },
+  { name: '江市中学', level: 'junior', town: '江市镇', address: '江市镇沙坪村', zones: '江市社区、沙坪村、桐木村', plan: [3, 150] },
+  { name: '塘湾镇中心小学', level: 'primary', town: '塘湾镇', address: '塘湾镇塘湾社区', zones: '塘湾社区、高坪村', plan: [2, 90] },
+  { name: '塘湾中学', level: 'junior', town: '塘湾镇', address: '塘湾镇高坪村', zones: '塘湾社区、高坪村、罗翁村', plan: [3, 150] },
+  { name: '雪峰镇中心小学', level: 'primary', town: '雪峰镇', address: '雪峰镇雪峰社区', zones: '雪峰社区、茶溪村', plan: [2, 90] },
+  { name: '雪峰中学', level: 'junior', town: '雪峰镇', address: '雪峰镇茶溪村', zones: '雪峰社区、茶溪村、龙潭村', plan: [3, 150] },
+  { name: '双溪镇中心小学', level: 'primary', town: '双溪镇', address: '双溪镇双溪社区', zones: '双溪社区、大坪村', plan: [2, 90] },
+  { name: '双溪中学', level: 'junior', town: '双溪镇', address: '双溪镇大坪村', zones: '双溪社区、大坪村、洞坪村', plan: [3, 150] },
+  { name: '岩垅乡学校', level: 'nine_year', town: '岩垅乡', address: '岩垅乡岩垅村', zones: '岩垅村、枫木村', plan: [2, 80] },
+  { name: '湾溪乡学校', level: 'nine_year', town: '湾溪乡', address: '湾溪乡湾溪村', zones: '湾溪村、堙上村', plan: [2, 80] },
+  { name: '大崇乡学校', level: 'nine_year', town: '大崇乡', address: '大崇乡大崇村', zones: '大崇村、坪地村', plan: [2, 80] },
+  { name: '龙船塘瑶族乡学校', level: 'nine_year', town: '龙船塘瑶族乡', address: '龙船塘瑶族乡龙船塘村', zones: '龙船塘村、翁朗村', plan: [2, 70] },
+  { name: '熟坪乡学校', level: 'nine_year', town: '熟坪乡', address: '熟坪乡熟坪村', zones: '熟坪村、金田村', plan: [2, 70] },
+  { name: '铁山乡学校', level: 'nine_year', town: '铁山乡', address: '铁山乡铁山村', zones: '铁山村、木溪村', plan: [1, 45] },
+  { name: '深渡苗族乡学校', level: 'nine_year', town: '深渡苗族乡', address: '深渡苗族乡深渡村', zones: '深渡村、茶园村', plan: [1, 45] },
+  { name: '岔头乡学校', level: 'nine_year', town: '岔头乡', address: '岔头乡岔头村', zones: '岔头村、牛抵村', plan: [2, 70] },
+  { name: '沙湾乡学校', level: 'nine_year', town: '沙湾乡', address: '沙湾乡沙湾村', zones: '沙湾村、黄土村', plan: [1, 45] },
+  { name: '茅渡乡学校', level: 'nine_year', town: '茅渡乡', address: '茅渡乡茅渡村', zones: '茅渡村、大湾里村', plan: [1, 45] },
+  { name: '洗马乡学校', level: 'nine_year', town: '洗马乡', address: '洗马乡洗马村', zones: '洗马村、白竹村', plan: [1, 45] },
+  { name: '群峰乡学校', level: 'nine_year', town: '群峰乡', address: '群峰乡群峰村', zones: '群峰村、杉木村', plan: [1, 45] },
+];
+
+const SCHEDULE_2026: { title: string; level?: 'primary' | 'junior'; startsOn: string; endsOn?: string; description: string }[] = [
+  { title: '公布招生政策和学区划分', startsOn: '2026-06-10', description: '公布《2026年洪江市义务教育招生入学工作方案》及各校招生范围。' },
+  { title: '网上报名', startsOn: '2026-07-01', endsOn: '2026-07-10', description: '家长通过“洪江市义务教育招生平台”或到就读学校现场报名，提交户口簿、不动产权证书或居住证明。' },
+  { title: '资格审核', startsOn: '2026-07-11', endsOn: '2026-07-20', description: '学校会同派出所、社区核验户籍和居住信息，审核结果在平台公布。' },
+  { title: '多校划片电脑派位', level: 'primary', startsOn: '2026-07-25', description: '报名人数超过学位数的多校划片学校，在公证人员监督下电脑随机派位。' },
+  { title: '录取结果公示', startsOn: '2026-07-28', endsOn: '2026-08-01', description: '各校在校门口和平台公示录取名单（不含身份证号码等个人信息）。' },
+  { title: '新生报到', startsOn: '2026-08-30', endsOn: '2026-08-31', description: '凭录取通知书到校报到。' },
+];
+
+async function staffActor(ctx: ServiceContext, world: DemoWorld, username: string): Promise<Actor> {
+  const user = await ctx.repos.users.staffUser(world.userIds[username]);
+  if (!user) throw new Error(`演示账号 ${username} 不存在`);
+  return { kind: 'staff', user, ip: '127.0.0.1' };
+}
+
+async function seedEnrolment(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk');
+  for (const [i, s] of SCHOOLS.entries()) {
+    const id = await saveSchool(ctx, clerk, null, {
+      name: s.name, level: s.level, ownership: s.ownership ?? 'public', town: s.town, address: `湖南省洪江市${s.address}`,
+      phone: `0745-76${String(31000 + i * 17).slice(-5)}`, website: '', intro: s.ownership === 'private' ? '民办学校，面向全市招生，不划定招生范围。' : '', sort: i,
+    });
+    for (const year of [2025, 2026]) {
+      // 2026 added 新城社区 to the third primary school; 2025 had it with the second.
+      let zones = s.zones;
+      if (year === 2025 && s.name === '黔城镇第三完全小学') zones = zones.replace('新城社区\n', '');
+      if (year === 2025 && s.name === '黔城镇第二完全小学') zones += '\n新城社区';
+      if (zones) await setSchoolZones(ctx, clerk, { schoolId: id, year, text: zones });
+      if (s.plan) await setSchoolPlan(ctx, clerk, { schoolId: id, year, classes: s.plan[0], places: s.plan[1], note: '' });
+    }
+  }
+  await saveEnrolmentYear(ctx, clerk, {
+    year: 2025, title: '2025年洪江市义务教育招生入学', published: true, documentRef: `${world.bureau.credit_code}/2025-00041`,
+    notes: '义务教育阶段公办学校实行划片就近、免试入学。民办学校面向全市招生。咨询电话：0745-7623456。',
+  });
+  await saveEnrolmentYear(ctx, clerk, {
+    year: 2026, title: '2026年洪江市义务教育招生入学', published: true, documentRef: `${world.bureau.credit_code}/2026-00038`,
+    notes: '义务教育阶段公办学校实行划片就近、免试入学；多校划片的社区按报名情况电脑派位。民办学校面向全市招生。咨询电话：0745-7623456。',
+  });
+  for (const step of SCHEDULE_2026) {
+    await addAdmissionStep(ctx, clerk, { year: 2026, level: step.level ?? '', title: step.title, startsOn: step.startsOn, endsOn: step.endsOn ?? '', description: step.description, documentRef: '' });
+    await addAdmissionStep(ctx, clerk, { year: 2025, level: step.level ?? '', title: step.title, startsOn: step.startsOn.replace('2026', '2025'), endsOn: (step.endsOn ?? '').replace('2026', '2025'), description: step.description.replace('2026', '2025'), documentRef: '' });
+  }
+}
+
+/** The demo seeder of the education area (registered in seed.ts). */
+export async function seedEducationDemo(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  await seedEnrolment(ctx, world);
+}

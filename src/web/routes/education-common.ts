@@ -1,0 +1,88 @@
+// Shared by the education, questions and consultation route modules (issue 6): parameter schemas,
+// form handling (a ValidationError re-renders the form with its field errors, status 400), the
+// confirmation after a redirect, and the rate limit of public submissions.
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { z } from 'zod';
+import { ValidationError } from '../../services/errors.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import type { FormState } from '../views/education-console-common.tsx';
+
+export const codeParam = z.object({ code: z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效') });
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** A text field of a urlencoded form: absent → ''. */
+export const field = (max = 2000) => z.string().max(max, `内容过长（最多 ${max} 个字符）`).optional().default('');
+
+/** Body schema for a form: every listed field is optional text; `_csrf` is allowed. */
+export function formBody<T extends Record<string, z.ZodTypeAny>>(shape: T) {
+  return z.object({ ...shape, _csrf: z.string().optional() });
+}
+
+/** The submitted values as strings, for re-rendering a form. */
+export function valuesOf(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) if (k !== '_csrf' && typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/** Runs a form action; on a ValidationError calls `rerender` with the form state (values + errors). */
+export async function handleForm(
+  reply: FastifyReply,
+  body: unknown,
+  action: () => Promise<string>,
+  rerender: (form: FormState) => Promise<FastifyReply> | FastifyReply,
+): Promise<FastifyReply> {
+  try {
+    const to = await action();
+    return reply.redirect(to, 303);
+  } catch (e) {
+    if (e instanceof ValidationError) return rerender({ values: valuesOf(body), errors: e.fields ?? {}, message: e.message });
+    throw e;
+  }
+}
+
+/** An integer from a form field, or null when empty; NaN when not a number (services reject it). */
+export function intOrNull(v: string | undefined): number | null {
+  const s = (v ?? '').trim();
+  if (s === '') return null;
+  return /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
+// Confirmations after a redirect are keys, never free text (a crafted link cannot show a message).
+const DONE: Record<string, string> = {
+  saved: '已保存。',
+  created: '已创建。',
+  deleted: '已删除。',
+  imported: '已导入。',
+  published: '已发布。',
+  unpublished: '已撤回发布。',
+  answered: '已答复。',
+  discarded: '已作无效处理。',
+  closed: '已归档。',
+  approved: '已审核通过。',
+  rejected: '已不予公开。',
+  concluded: '已发布意见采纳情况。',
+  started: '已创建新版本草稿。',
+};
+
+export function doneMessage(request: FastifyRequest): string | null {
+  const key = (request.query as Record<string, unknown> | undefined)?.done;
+  return typeof key === 'string' ? DONE[key] ?? null : null;
+}
+
+export function withDone(path: string, key: keyof typeof DONE | string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}done=${encodeURIComponent(key)}`;
+}
+
+/** Route options limiting a public submission to config.publicRateLimit per minute per address (0 = off). */
+export function publicSubmitLimit(ctx: ServiceContext): Pick<RouteShorthandOptions, 'config'> {
+  const max = ctx.config.publicRateLimit;
+  return max > 0 ? { config: { rateLimit: { max, timeWindow: '1 minute' } } } : {};
+}
+
+/** The CST calendar date of now, for phase badges. */
+export function todayOf(ctx: ServiceContext): string {
+  return new Date(ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

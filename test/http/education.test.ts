@@ -1,0 +1,160 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { freshDb } from '../support/db.ts';
+import { Browser, testApp } from '../support/app.ts';
+import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
+import { configFromEnv } from '../../src/config.ts';
+import { loadDemo, DEMO_PASSWORD } from '../../src/demo/seed.ts';
+
+let app: FastifyInstance;
+let ctx: ServiceContext;
+let drop: () => Promise<void>;
+
+before(async () => {
+  const fresh = await freshDb('sqlite');
+  drop = fresh.drop;
+  ctx = createServiceContext(fresh.db, { ...configFromEnv({}), loginRateLimit: 10_000, publicRateLimit: 0 });
+  await loadDemo(ctx);
+  app = await testApp(ctx);
+});
+after(async () => { await app.close(); await drop(); });
+
+const page = (url: string) => app.inject({ url: encodeURI(url), headers: { accept: 'text/html' } });
+const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+const text = (html: string) => html.replace(/<[^>]+>/g, '');
+
+async function signedIn(username: string): Promise<Browser> {
+  const b = new Browser(app);
+  const res = await b.submit('/login', '/login', { username, password: DEMO_PASSWORD });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  return b;
+}
+
+/** A multipart form post with the CSRF token of `formPage` and one file. */
+async function upload(b: Browser, formPage: string, action: string, file: { name: string; type: string; data: Buffer }) {
+  const csrf = Browser.csrfFrom((await b.get(formPage)).body);
+  const boundary = '----gongkai' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: 'POST', url: action, payload: body,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '), accept: 'text/html' },
+  });
+}
+
+test('the education entrance links every public page of the area', async () => {
+  const res = await page('/gk/hjjyj/education');
+  assert.equal(res.statusCode, 200);
+  for (const path of ['/education/enrolment', '/education/schools', '/education/recruitment', '/education/statistics', '/education/powers', '/education/monthly', '/education/fees', '/ask', '/consultations']) {
+    assert.match(res.body, new RegExp(`href="/gk/hjjyj${path}"`), path);
+  }
+  assert.equal((res.body.match(/<h1[ >]/g) ?? []).length, 1);
+});
+
+test('a parent finds the schools serving a community (also in Traditional), with the schedule; a shared community shows both schools', async () => {
+  const res = await page('/gk/hjjyj/education/enrolment?q=沅江社区');
+  assert.equal(res.statusCode, 200);
+  const main = text(mainOf(res.body));
+  assert.match(main, /对应 3 所学校/);
+  assert.ok(main.indexOf('黔城镇第一完全小学') < main.indexOf('黔城镇第二完全小学'));
+  assert.match(main, /洪江市实验中学/);
+  assert.match(main, /多校划片/);
+  assert.match(main, /网上报名/);
+  assert.match(res.body, /<time datetime="2026-07-01">2026年7月1日<\/time>/);
+  assert.match(res.body, /href="\/gk\/hjjyj\/documents\/11431281006109018N%2F2026-00038"/);
+
+  const tw = await page('/gk/hjjyj/education/enrolment?q=沅江社區&lang=zh-TW');
+  assert.equal(tw.statusCode, 200);
+  const twMain = text(mainOf(tw.body));
+  assert.match(twMain, /黔城鎮第一完全小學/);
+  assert.match(twMain, /黔城鎮第二完全小學/);
+  assert.match(twMain, /網上報名/);
+
+  const en = await page('/gk/hjjyj/education/enrolment?q=沅江路13号&lang=en');
+  assert.match(en.body, /<h1>Enrolment zones and schedule<\/h1>/);
+  // The odd number goes to the first primary school only; the junior school serves the whole street.
+  assert.match(en.body, /2 school\(s\) serve/);
+  assert.match(text(mainOf(en.body)), /黔城镇第一完全小学/);
+  assert.doesNotMatch(text(mainOf(en.body)), /黔城镇第二完全小学/);
+  assert.match(text(mainOf(en.body)), /洪江市实验中学/);
+});
+
+test('an unknown place answers honestly; a malformed year is a 400, an unpublished one a 404', async () => {
+  const res = await page('/gk/hjjyj/education/enrolment?q=火星社区');
+  assert.match(text(mainOf(res.body)), /未找到“火星社区”对应的招生片区/);
+  assert.equal((await page('/gk/hjjyj/education/enrolment?year=abc')).statusCode, 400);
+  assert.equal((await page('/gk/hjjyj/education/enrolment?year=2031')).statusCode, 404);
+  assert.equal((await page('/gk/hjjyj/education/enrolment/2031/zones')).statusCode, 404);
+});
+
+test('GET /api/v1/enrolment/lookup answers JSON with schools, matches and the schedule', async () => {
+  const res = await app.inject({ url: `/api/v1/enrolment/lookup?agency=hjjyj&year=2026&q=${encodeURIComponent('沅江社區')}` });
+  assert.equal(res.statusCode, 200);
+  const body = res.json();
+  assert.equal(body.year, 2026);
+  assert.deepEqual(body.results.map((r: { school: { name: string } }) => r.school.name), ['黔城镇第一完全小学', '黔城镇第二完全小学', '洪江市实验中学']);
+  assert.equal(body.results[0].matches[0].match, 'exact');
+  assert.equal(body.schedule[1].title, '网上报名');
+  assert.equal(body.schedule[1].startsOn, '2026-07-01');
+  const bad = await app.inject({ url: '/api/v1/enrolment/lookup?agency=../x&q=a' });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error, 'invalid_input');
+  const unknown = await app.inject({ url: '/api/v1/enrolment/lookup?agency=nosuch&q=abc' });
+  assert.equal(unknown.statusCode, 404);
+});
+
+test('the full zone list and the school directory render in all three languages', async () => {
+  for (const lang of ['zh-CN', 'zh-TW', 'en']) {
+    for (const url of ['/gk/hjjyj/education/enrolment/2026/zones', '/gk/hjjyj/education/schools', '/gk/hjjyj/education']) {
+      const res = await page(`${url}?lang=${lang}`);
+      assert.equal(res.statusCode, 200, `${url} ${lang}`);
+      assert.match(res.body, new RegExp(`<html lang="${lang}"`));
+    }
+  }
+  const dir = await page('/gk/hjjyj/education/schools');
+  assert.equal((text(mainOf(dir.body)).match(/湖南省洪江市/g) ?? []).length, 40);
+});
+
+test('staff import zones from CSV: every wrong row listed and nothing imported; a good file replaces the year', async () => {
+  const b = await signedIn('clerk');
+  const bad = Buffer.from('学校名称,招生范围,备注\n黔城镇第一完全小学,沅江社区,\n无此学校,长坡村,\n', 'utf8');
+  const res = await upload(b, '/console/education/enrolment/2026', '/console/education/enrolment/2026/import', { name: 'zones.csv', type: 'text/csv', data: bad });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /第3行：学校“无此学校”不在学校名录中/);
+  assert.match(res.body, /未导入任何数据/);
+  assert.equal((await page('/gk/hjjyj/education/enrolment?q=沅江路13号')).body.includes('黔城镇第一完全小学'), true, 'ranges still there');
+
+  const good = Buffer.from('学校名称,招生范围,备注\n黔城镇第一完全小学,"沅江社区、沅江路1-99号（单号）",\n黔城镇第二完全小学,沅江社区,多校划片\n', 'utf8');
+  const ok = await upload(b, '/console/education/enrolment/2026', '/console/education/enrolment/2026/import', { name: 'zones.csv', type: 'text/csv', data: good });
+  assert.equal(ok.statusCode, 303);
+  assert.equal(ok.headers.location, '/console/education/enrolment/2026?done=imported');
+  const after = text(mainOf((await page('/gk/hjjyj/education/enrolment?q=沅江社区')).body));
+  assert.match(after, /对应 2 所学校/);
+
+  const noToken = await app.inject({ method: 'POST', url: '/console/education/enrolment/2026/import', payload: '--x--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=x', cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '), accept: 'text/html' } });
+  assert.equal(noToken.statusCode, 403);
+});
+
+test('staff forms: errors re-render with the values; a reviewer may not edit schools; the public is sent to sign in', async () => {
+  const b = await signedIn('clerk');
+  const res = await b.submit('/console/education/schools', '/console/education/schools', { name: '', level: 'primary', ownership: 'public', website: 'ftp://x', town: '黔城镇' });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /请填写学校名称/);
+  assert.match(res.body, /网址应以 http:\/\/ 或 https:\/\/ 开头/);
+  assert.match(res.body, /value="黔城镇"/);
+  const created = await b.submit('/console/education/schools', '/console/education/schools', { name: '黔城镇第四完全小学', level: 'primary', ownership: 'public', town: '黔城镇' });
+  assert.equal(created.statusCode, 303);
+  assert.match(String(created.headers.location), /^\/console\/education\/schools\/\d+\?done=created$/);
+
+  const reviewer = await signedIn('reviewer');
+  const denied = await reviewer.submit('/console/education/enrolment', '/console/education/schools', { name: '某小学', level: 'primary', ownership: 'public' });
+  assert.equal(denied.statusCode, 403);
+  const anon = await page('/console/education/schools');
+  assert.equal(anon.statusCode, 303);
+  assert.match(String(anon.headers.location), /^\/login\?next=/);
+});

@@ -1,0 +1,123 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { forEachDialect } from '../support/db.ts';
+import { eduWorld, type EduWorld } from '../support/education.ts';
+import {
+  addAdmissionStep, importZones, lookupZones, saveEnrolmentYear, saveSchool, setSchoolZones, zoneYear, ZoneImportError, deleteSchool,
+} from '../../src/services/enrolment.service.ts';
+
+const school = (name: string, level: string, town: string) => ({ name, level, ownership: 'public', town, address: `${town}某路1号`, phone: '0745-7600000', website: '', intro: '', sort: 0 });
+
+forEachDialect('education: schools and enrolment zones', (s) => {
+  let w: EduWorld;
+  before(async () => {
+    w = await eduWorld(s.ctx);
+  });
+
+  test('staff build the directory; the public finds schools by community, Traditional form and house number', async () => {
+    const clerk = w.staff.clerk;
+    const a = await saveSchool(s.ctx, clerk, null, school('黔城镇第一小学', 'primary', '黔城镇'));
+    const b = await saveSchool(s.ctx, clerk, null, school('黔城镇第二小学', 'primary', '黔城镇'));
+    const c = await saveSchool(s.ctx, clerk, null, school('洪江市第一中学', 'junior', '黔城镇'));
+    await saveSchool(s.ctx, clerk, null, school('安江镇中心小学', 'primary', '安江镇'));
+    await setSchoolZones(s.ctx, clerk, { schoolId: a, year: 2025, text: '沅江社区、江南社区\n沅江路1-99号（单号）｜含沅江花园' });
+    await setSchoolZones(s.ctx, clerk, { schoolId: b, year: 2025, text: '沅江社区｜多校划片，电脑派位\n沅江路2-100号双号' });
+    await setSchoolZones(s.ctx, clerk, { schoolId: c, year: 2025, text: '沅江社区\n江南社区' });
+    await saveEnrolmentYear(s.ctx, clerk, { year: 2025, title: '2025年洪江市义务教育招生入学', notes: '', documentRef: '11431281006109018N/2025-00003', published: true });
+    await addAdmissionStep(s.ctx, clerk, { year: 2025, level: '', title: '网上报名', startsOn: '2025-07-01', endsOn: '2025-07-10', description: '登录招生平台报名', documentRef: '' });
+    await addAdmissionStep(s.ctx, clerk, { year: 2025, level: 'primary', title: '资格审核', startsOn: '2025-07-11', endsOn: '2025-07-20', description: '', documentRef: '' });
+
+    const r = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '沅江社区' });
+    assert.equal(r.year, 2025);
+    assert.deepEqual(r.results.map((x) => x.school.name), ['黔城镇第一小学', '黔城镇第二小学', '洪江市第一中学']);
+    assert.equal(r.results[1].matches[0].note, '多校划片，电脑派位');
+    assert.deepEqual(r.schedule.map((x) => [x.title, x.startsOn, x.endsOn]), [['网上报名', '2025-07-01', '2025-07-10'], ['资格审核', '2025-07-11', '2025-07-20']]);
+    assert.deepEqual(r.documents.map((d) => d.url), [`/gk/${w.agency.code}/documents/11431281006109018N%2F2025-00003`]);
+
+    const tw = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '沅江社區' });
+    assert.deepEqual(tw.results.map((x) => x.school.name), r.results.map((x) => x.school.name));
+
+    const odd = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '洪江市黔城镇沅江路13号' });
+    assert.deepEqual(odd.results.map((x) => x.school.name), ['黔城镇第一小学']);
+    const even = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '沅江路14号' });
+    assert.deepEqual(even.results.map((x) => x.school.name), ['黔城镇第二小学']);
+
+    const elsewhere = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '安江镇沅江社区' });
+    assert.deepEqual(elsewhere.results, []);
+    const short = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '沅' });
+    assert.equal(short.tooShort, true);
+  });
+
+  test('an unpublished year is invisible to the public but visible to staff', async () => {
+    const a = (await s.ctx.repos.education.enrolment.schoolByName(w.agency.id, '黔城镇第一小学'))!;
+    await setSchoolZones(s.ctx, w.staff.clerk, { schoolId: a.id, year: 2026, text: '新区社区' });
+    await saveEnrolmentYear(s.ctx, w.staff.clerk, { year: 2026, title: '', notes: '', documentRef: '', published: false });
+    const r = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '新区社区' });
+    assert.equal(r.year, 2025);
+    assert.deepEqual(r.years, [2025]);
+    await assert.rejects(lookupZones(s.ctx, { agencyCode: w.agency.code, year: 2026, q: '新区社区' }), { status: 404 });
+    await assert.rejects(zoneYear(s.ctx, w.agency.id, 2026), { status: 404 });
+    const staffView = await zoneYear(s.ctx, w.agency.id, 2026, { includeUnpublished: true });
+    assert.deepEqual(staffView.schools.find((x) => x.school.id === a.id)!.entries, [{ area: '新区社区', note: '' }]);
+  });
+
+  test('CSV import replaces the year; every wrong row is reported and nothing changes', async () => {
+    const bad = Buffer.from('\ufeff学校名称,招生范围,备注\n黔城镇第一小学,"沅江社区、江南社区",\n不存在小学,长坡村,\n黔城镇第二小学,,\n黔城镇第一小学,沅江社区,\n', 'utf8');
+    const before = (await s.ctx.repos.education.enrolment.zones(w.agency.id, 2025)).length;
+    await assert.rejects(importZones(s.ctx, w.staff.clerk, { year: 2025, fileName: 'zones.csv', data: bad }), (e: unknown) => {
+      assert.ok(e instanceof ZoneImportError);
+      assert.deepEqual(e.errors.map((x) => x.row), [3, 4, 5]);
+      assert.match(e.errors[0].message, /^学校“不存在小学”不在学校名录中/);
+      assert.equal(e.errors[1].message, '招生范围为空');
+      assert.equal(e.errors[2].message, '“沅江社区”与第2行重复');
+      assert.match(e.message, /未导入任何数据/);
+      return true;
+    });
+    assert.equal((await s.ctx.repos.education.enrolment.zones(w.agency.id, 2025)).length, before);
+
+    const good = Buffer.from('学校名称,招生范围,备注\r\n黔城镇第一小学,"沅江社区、江南社区",\r\n黔城镇第二小学,沅江社区,多校划片\r\n洪江市第一中学,"沅江社区；江南社区；长坡村",\r\n', 'utf8');
+    const res = await importZones(s.ctx, w.staff.clerk, { year: 2025, fileName: 'zones.csv', data: good });
+    assert.deepEqual(res, { rows: 3, entries: 6, schools: 3 });
+    const r = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '长坡村' });
+    assert.deepEqual(r.results.map((x) => x.school.name), ['洪江市第一中学']);
+    const odd = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '沅江路13号' });
+    assert.deepEqual(odd.results, [], 'the ranges were replaced by the import');
+    const events = await s.ctx.repos.audit.list({ agencyId: w.agency.id, action: 'zones.imported' }, 1, 10);
+    assert.equal(events.total, 1);
+  });
+
+  test('GB18030 CSV (Excel on Chinese Windows) and XLSX are read', async () => {
+    const gbk = Buffer.from([
+      // "学校名称,招生范围\r\n洪江市第一中学,长坡村\r\n" in GB18030
+      0xd1, 0xa7, 0xd0, 0xa3, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd5, 0xd0, 0xc9, 0xfa, 0xb7, 0xb6, 0xce, 0xa7, 0x0d, 0x0a,
+      0xba, 0xe9, 0xbd, 0xad, 0xca, 0xd0, 0xb5, 0xda, 0xd2, 0xbb, 0xd6, 0xd0, 0xd1, 0xa7, 0x2c, 0xb3, 0xa4, 0xc6, 0xc2, 0xb4, 0xe5, 0x0d, 0x0a,
+    ]);
+    const r1 = await importZones(s.ctx, w.staff.clerk, { year: 2024, fileName: 'ZONES.CSV', data: gbk });
+    assert.deepEqual(r1, { rows: 1, entries: 1, schools: 1 });
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('片区');
+    ws.addRow(['学校名称', '招生范围', '备注']);
+    ws.addRow(['黔城镇第一小学', '沅江社区、沅江路1-99号单号', '']);
+    ws.addRow(['黔城镇第二小学', '沅江社区', '多校划片']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const r2 = await importZones(s.ctx, w.staff.clerk, { year: 2024, fileName: 'zones.xlsx', data });
+    assert.deepEqual(r2, { rows: 2, entries: 3, schools: 2 });
+    await assert.rejects(importZones(s.ctx, w.staff.clerk, { year: 2024, fileName: 'zones.xlsx', data: Buffer.from('not a zip') }), { status: 400 });
+    await assert.rejects(importZones(s.ctx, w.staff.clerk, { year: 2024, fileName: 'zones.txt', data }), { status: 400 });
+  });
+
+  test('roles and agencies are enforced; a school with zones cannot be deleted', async () => {
+    await assert.rejects(saveSchool(s.ctx, w.staff.reviewer, null, school('某小学', 'primary', '')), { status: 403 });
+    await assert.rejects(saveSchool(s.ctx, w.publicActor, null, school('某小学', 'primary', '')), { status: 401 });
+    const a = (await s.ctx.repos.education.enrolment.schoolByName(w.agency.id, '黔城镇第一小学'))!;
+    await assert.rejects(saveSchool(s.ctx, w.staff.outsider, a.id, school('改名小学', 'primary', '')), { status: 404 });
+    await assert.rejects(deleteSchool(s.ctx, w.staff.clerk, a.id), { status: 409 });
+    await assert.rejects(saveSchool(s.ctx, w.staff.clerk, null, school('黔城镇第一小学', 'primary', '')), (e: { fields?: Record<string, string> }) => /已在名录中/.test(e.fields?.name ?? ''));
+    await assert.rejects(saveSchool(s.ctx, w.staff.clerk, null, { ...school('', 'college', ''), website: 'ftp://x' }), (e: { fields?: Record<string, string> }) => {
+      assert.deepEqual(Object.keys(e.fields ?? {}).sort(), ['level', 'name', 'website']);
+      return true;
+    });
+  });
+});
