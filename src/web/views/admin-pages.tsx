@@ -439,7 +439,7 @@ export function AuditLogPage({ ctx, page, query: q, errors }: { ctx: PageContext
                 <tr>
                   <td>{formatDateTime(e.at)}</td>
                   <td>{e.actorLabel}{e.agencyCode && <><br /><code>{e.agencyCode}</code></>}</td>
-                  <td>{AUDIT_ACTION_LABELS[e.action] ?? e.action}<br /><code class="muted">{e.action}</code></td>
+                  <td>{AUDIT_ACTION_LABELS[e.action] ? <>{AUDIT_ACTION_LABELS[e.action]}<br /><code class="muted">{e.action}</code></> : <code>{e.action}</code>}</td>
                   <td><code>{e.subjectType}#{e.subjectId}</code></td>
                   <td>
                     {e.changes.length > 0 && (
