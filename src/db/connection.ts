@@ -13,6 +13,8 @@ export interface Db {
   dialect: Dialect;
   /** A human-readable description without credentials, for logs and the CLI. */
   describe: string;
+  /** The raw SQLite handle (online backup), on SQLite only. */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -44,5 +46,5 @@ export function openDb(config: DbConfig): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, dialect: 'sqlite', describe: `sqlite:${config.file}`, close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', describe: `sqlite:${config.file}`, sqlite, close: () => kysely.destroy() };
 }
