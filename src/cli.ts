@@ -9,8 +9,10 @@ const USAGE = `用法: gongkai <命令> [选项]
   demo [--db URL]                                                        载入演示数据（仅限空库或演示库）
   agency add|list …                                                      管理机关
   user add|passwd|list …                                                 管理用户
-  calendar import FILE.ics|FILE.json                                     导入工作日历
+  calendar import FILE.ics|FILE.json [--year Y] | show YEAR               导入或查看工作日历
   audit verify                                                           校验审计日志哈希链
+  backup --out FILE | restore --from FILE [--force]                     备份与恢复（SQLite；PostgreSQL 用 pg_dump）
+  export --out DIR | import --from DIR                                   整库导出/导入并逐表校验（可跨 SQLite 与 PostgreSQL）
 
 数据库: --db 或环境变量 DATABASE_URL：文件路径、sqlite:PATH 或 postgres://…（默认 ./data/gongkai.sqlite）`;
 
