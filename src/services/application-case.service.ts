@@ -583,6 +583,7 @@ export interface PublicApplicationView {
   due: DueView;
   dueSentence: string;
   waitingUntil: string | null;
+  outcome: string | null;
   outcomeLabel: string | null;
   endedOn: string | null;
   timeline: { on: string; label: string; text: string }[];
@@ -651,6 +652,7 @@ export async function trackApplication(
     due,
     dueSentence: dueSentence(due),
     waitingUntil: state === 'awaiting_correction' || state === 'awaiting_fee' ? applicantDeadline(cal, state, events) : null,
+    outcome: app.outcome,
     outcomeLabel: outcomeLabelOf(app.outcome),
     endedOn: app.ended_on,
     timeline: eventRows

@@ -7,6 +7,7 @@ import { consoleRoutes } from './console.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { educationRoutes } from './education.routes.ts';
+import { applicationsApiRoutes } from './applications-api.routes.ts';
 
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
@@ -20,4 +21,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   adminRoutes(app, ctx);
   calendarRoutes(app, ctx);
   educationRoutes(app, ctx);
+  applicationsApiRoutes(app, ctx);
 }
