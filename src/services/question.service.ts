@@ -141,7 +141,8 @@ export async function trackQuestion(ctx: ServiceContext, agencyCode: string, cod
   const q = await ctx.repos.questions.byCode(code);
   if (!q || q.agency_id !== agency.id) throw new NotFoundError('未找到该查询码对应的咨询');
   return {
-    code: q.code, category: categoryOf(q), subject: q.subject, body: q.body, receivedOn: q.received_on, dueOn: q.due_on,
+    // The code may be shared or read over a shoulder: identifiers in the question stay masked.
+    code: q.code, category: categoryOf(q), subject: maskText(q.subject), body: maskText(q.body), receivedOn: q.received_on, dueOn: q.due_on,
     status: q.status as QuestionStatus, answer: q.status === 'answered' ? q.answer : '', answerDepartment: q.status === 'answered' ? q.answer_department : '',
     answeredOn: q.answered_on, published: q.published === 1, publicId: q.published === 1 ? q.id : null,
   };
@@ -407,4 +408,10 @@ export async function unpublishQuestion(ctx: ServiceContext, actor: Actor, id: n
     await repos.search.remove('question', id);
     await audit(repos, actor, { agencyId: q.agency_id, action: 'question.unpublished', subjectType: 'question', subjectId: id, summary: {} }, now);
   });
+}
+
+/** The latest published answers as links, for the agency's home page. */
+export async function latestAnswerLinks(ctx: ServiceContext, agency: { id: number; code: string }, limit: number): Promise<{ title: string; href: string; date?: string }[]> {
+  const { items } = await ctx.repos.questions.listPublished(agency.id, { terms: [], page: 1, pageSize: limit });
+  return items.map((q) => ({ title: q.public_subject, href: `/gk/${encodeURIComponent(agency.code)}/ask/${q.id}`, date: q.answered_on ?? q.received_on }));
 }

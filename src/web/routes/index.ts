@@ -8,6 +8,7 @@ import { adminRoutes } from './admin.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { educationRoutes } from './education.routes.ts';
 import { applicationsApiRoutes } from './applications-api.routes.ts';
+import { questionRoutes } from './questions.routes.ts';
 
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
@@ -22,4 +23,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   calendarRoutes(app, ctx);
   educationRoutes(app, ctx);
   applicationsApiRoutes(app, ctx);
+  questionRoutes(app, ctx);
 }

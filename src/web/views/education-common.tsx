@@ -55,10 +55,15 @@ export function EducationLayout(props: {
   section?: string;
   column?: PortalColumn;
   crumbs?: Crumb[];
+  /** The page is its column's own index (no further breadcrumb step). */
+  columnIndex?: boolean;
   children: ComponentChildren;
 }) {
   const { ctx, agency } = props;
   const column = props.column ?? 'catalog';
+  if (props.columnIndex) {
+    return <PortalLayout ctx={ctx} agency={agency} column={column} title={props.title}>{props.children}</PortalLayout>;
+  }
   const crumbs: Crumb[] = column === 'catalog' ? [{ label: tx(ctx, '教育公开', 'Education'), href: educationPath(agency.code) }] : [];
   if (props.section && column === 'catalog') {
     const s = EDUCATION_SECTIONS.find((x) => x.key === props.section);
