@@ -289,3 +289,12 @@ test('the login limiter answers 429 beyond the configured attempts per minute', 
     await limited.close();
   }
 });
+
+test('the OpenAPI document describes the token endpoints', async () => {
+  const doc = (await app.inject('/api/v1/openapi.json')).json();
+  assert.ok(doc.paths['/api/v1/auth/token'].post);
+  assert.ok(doc.paths['/api/v1/auth/tokens'].get);
+  assert.ok(doc.paths['/api/v1/auth/tokens/{id}'].delete);
+  assert.deepEqual(doc.paths['/api/v1/auth/token'].post.requestBody.content['application/json'].schema.required, ['username', 'password']);
+  assert.equal(doc.paths['/login'], undefined); // pages are not API
+});
