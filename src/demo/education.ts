@@ -6,6 +6,8 @@ import type { ServiceContext } from '../services/context.ts';
 import type { Actor } from '../services/actor.ts';
 import type { DemoWorld } from './seed.ts';
 import { addAdmissionStep, saveEnrolmentYear, saveSchool, setSchoolPlan, setSchoolZones } from '../services/enrolment.service.ts';
+import { saveStatistics } from '../services/statistics.service.ts';
+import type { StatLevel } from '../domain/education-terms.ts';
 
 interface DemoSchool {
   name: string;
@@ -106,7 +108,42 @@ async function seedEnrolment(ctx: ServiceContext, world: DemoWorld): Promise<voi
   }
 }
 
+// 2016 as in the bureau's annual report: 41 schools, 34,222 pupils, 2,998 teachers.
+const STAT_LEVELS_DEMO: StatLevel[] = ['primary', 'junior', 'nine_year', 'senior', 'vocational', 'special'];
+const SCHOOLS_BY_YEAR: Record<number, number[]> = {
+  2016: [20, 11, 6, 2, 1, 1], 2017: [20, 11, 6, 2, 1, 1], 2018: [19, 11, 7, 2, 1, 1], 2019: [19, 10, 8, 2, 1, 1], 2020: [18, 10, 9, 2, 1, 1],
+  2021: [18, 10, 9, 2, 1, 1], 2022: [17, 10, 10, 2, 1, 1], 2023: [17, 10, 10, 2, 1, 1], 2024: [16, 10, 11, 2, 1, 1], 2025: [16, 10, 11, 2, 1, 1],
+};
+const PUPILS_2016 = [17430, 8912, 3105, 4020, 640, 115];
+const TEACHERS_2016 = [1320, 812, 286, 498, 60, 22];
+// Yearly change per level: fewer births reach primary school after 2019; consolidation moves
+// pupils into nine-year schools.
+const PUPIL_GROWTH = [0.985, 1.006, 1.05, 1.018, 1.03, 1.03];
+const TEACHER_GROWTH = [0.992, 1.004, 1.045, 1.015, 1.02, 1.03];
+
+export function demoStatistics(year: number): { level: StatLevel; schools: number; pupils: number; teachers: number }[] {
+  const n = year - 2016;
+  return STAT_LEVELS_DEMO.map((level, i) => ({
+    level,
+    schools: SCHOOLS_BY_YEAR[year][i],
+    pupils: Math.round(PUPILS_2016[i] * PUPIL_GROWTH[i] ** n),
+    teachers: Math.round(TEACHERS_2016[i] * TEACHER_GROWTH[i] ** n),
+  }));
+}
+
+async function seedStatistics(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk');
+  for (let year = 2016; year <= 2025; year++) {
+    const rows = Object.fromEntries(demoStatistics(year).map((r) => [r.level, { schools: String(r.schools), pupils: String(r.pupils), teachers: String(r.teachers) }]));
+    await saveStatistics(ctx, clerk, {
+      year, rows, documentRef: '',
+      note: year === 2016 ? '数据来源：洪江市教育局2016年教育事业统计年报。学校数含中等职业学校和特殊教育学校各1所。' : `数据来源：洪江市教育局${year}年教育事业统计年报。`,
+    });
+  }
+}
+
 /** The demo seeder of the education area (registered in seed.ts). */
 export async function seedEducationDemo(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   await seedEnrolment(ctx, world);
+  await seedStatistics(ctx, world);
 }

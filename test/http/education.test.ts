@@ -158,3 +158,69 @@ test('staff forms: errors re-render with the values; a reviewer may not edit sch
   assert.equal(anon.statusCode, 303);
   assert.match(String(anon.headers.location), /^\/login\?next=/);
 });
+
+/** The cells of the table with this id, row by row, as text. */
+function tableCells(html: string, id: string): string[][] {
+  const start = html.indexOf(`id="${id}"`);
+  const table = html.slice(start, html.indexOf('</table>', start));
+  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1])));
+}
+
+function parseCsv(csv: string): string[][] {
+  assert.ok(csv.startsWith('\ufeff'), 'UTF-8 BOM for Excel');
+  return csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+}
+
+test('statistics 2016: the demo figures, a chart readable without JavaScript, and a CSV equal to the page table', async () => {
+  const res = await page('/gk/hjjyj/education/statistics/2016');
+  assert.equal(res.statusCode, 200);
+  const cells = tableCells(res.body, 'stats-table');
+  assert.deepEqual(cells[cells.length - 1], ['合计', '41', '34222', '2998']);
+  assert.match(res.body, /<svg [^>]*role="img" aria-labelledby="chart-2016-title chart-2016-desc"/);
+  assert.match(res.body, /<desc id="chart-2016-desc">共 34,222 人/);
+  assert.doesNotMatch(res.body, /<script/);
+  const csv = await app.inject({ url: '/gk/hjjyj/education/statistics/2016.csv' });
+  assert.equal(csv.statusCode, 200);
+  assert.match(String(csv.headers['content-type']), /^text\/csv; charset=utf-8/);
+  assert.deepEqual(parseCsv(csv.body), cells);
+
+  const en = await page('/gk/hjjyj/education/statistics/2016?lang=en');
+  const enCsv = await app.inject({ url: '/gk/hjjyj/education/statistics/2016.csv?lang=en' });
+  assert.deepEqual(parseCsv(enCsv.body), tableCells(en.body, 'stats-table'));
+  assert.match(en.body, /href="\/gk\/hjjyj\/education\/statistics\/2016.csv\?lang=en"/);
+
+  const json = await app.inject({ url: '/gk/hjjyj/education/statistics/2016.json' });
+  assert.equal(json.statusCode, 200);
+  assert.deepEqual(json.json().total, { schools: 41, pupils: 34222, teachers: 2998 });
+  assert.equal(json.json().levels[0].label, '小学');
+});
+
+test('statistics over the years: 2016–2025 with a trend chart; the all-years CSV equals its table; unknown years are 404', async () => {
+  const res = await page('/gk/hjjyj/education/statistics');
+  assert.equal(res.statusCode, 200);
+  const cells = tableCells(res.body, 'trend-table');
+  assert.deepEqual(cells.slice(1).map((r) => r[0]), ['2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+  assert.match(res.body, /<polyline /);
+  const csv = await app.inject({ url: '/gk/hjjyj/education/statistics/all.csv' });
+  assert.deepEqual(parseCsv(csv.body), cells);
+  const tw = await page('/gk/hjjyj/education/statistics/2020?lang=zh-TW');
+  assert.equal(tw.statusCode, 200);
+  assert.match(tw.body, /在校學生數/);
+  assert.equal((await page('/gk/hjjyj/education/statistics/2030')).statusCode, 404);
+  assert.equal((await page('/gk/hjjyj/education/statistics/2030.csv')).statusCode, 404);
+  assert.equal((await page('/gk/hjjyj/education/statistics/latest')).statusCode, 400);
+});
+
+test('staff correct a year\'s statistics and the page and CSV follow', async () => {
+  const b = await signedIn('clerk');
+  const form = await b.get('/console/education/statistics?year=2025');
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /name="primary.pupils" type="text" inputmode="numeric" size="8" value="\d+"/);
+  const bad = await b.submit('/console/education/statistics?year=2025', '/console/education/statistics', { year: '2025', 'primary.schools': '16', 'primary.pupils': '一万', 'primary.teachers': '1200' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /小学：在校学生数应为非负整数/);
+  const ok = await b.submit('/console/education/statistics?year=2025', '/console/education/statistics', { year: '2025', 'primary.schools': '16', 'primary.pupils': '15000', 'primary.teachers': '1200' });
+  assert.equal(ok.statusCode, 303);
+  const csv = parseCsv((await app.inject({ url: '/gk/hjjyj/education/statistics/2025.csv' })).body);
+  assert.deepEqual(csv.slice(1), [['小学', '16', '15000', '1200'], ['合计', '16', '15000', '1200']]);
+});

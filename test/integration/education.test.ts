@@ -6,6 +6,7 @@ import { eduWorld, type EduWorld } from '../support/education.ts';
 import {
   addAdmissionStep, importZones, lookupZones, saveEnrolmentYear, saveSchool, setSchoolZones, zoneYear, ZoneImportError, deleteSchool,
 } from '../../src/services/enrolment.service.ts';
+import { saveStatistics, statisticsForYear, statisticsJson, statisticsTable, statisticsTrend, toCsv, trendTable } from '../../src/services/statistics.service.ts';
 
 const school = (name: string, level: string, town: string) => ({ name, level, ownership: 'public', town, address: `${town}某路1号`, phone: '0745-7600000', website: '', intro: '', sort: 0 });
 
@@ -119,5 +120,50 @@ forEachDialect('education: schools and enrolment zones', (s) => {
       assert.deepEqual(Object.keys(e.fields ?? {}).sort(), ['level', 'name', 'website']);
       return true;
     });
+  });
+});
+
+forEachDialect('education: statistics', (s) => {
+  let w: EduWorld;
+  before(async () => {
+    w = await eduWorld(s.ctx);
+  });
+  const row = (schools: string, pupils: string, teachers: string) => ({ schools, pupils, teachers });
+
+  test('a year is saved per level; the table carries the total; CSV is the same table', async () => {
+    await saveStatistics(s.ctx, w.staff.clerk, {
+      year: 2016, note: '2016年统计年报', documentRef: '',
+      rows: { primary: row('20', '17430', '1320'), junior: row('11', '8912', '812'), nine_year: row('6', '3105', '286'), senior: row('2', '4020', '498'), vocational: row('1', '640', '60'), special: row('1', '115', '22'), kindergarten: row('', '', '') },
+    });
+    const v = await statisticsForYear(s.ctx, w.agency.id, 2016);
+    assert.deepEqual(v.total, { schools: 41, pupils: 34222, teachers: 2998 });
+    assert.deepEqual(v.rows.map((r) => r.level), ['primary', 'junior', 'nine_year', 'senior', 'vocational', 'special']);
+    const t = statisticsTable(v, 'zh');
+    assert.deepEqual(t.header, ['学段', '学校数（所）', '在校学生数（人）', '教职工数（人）']);
+    assert.deepEqual(t.body[t.body.length - 1], ['合计', '41', '34222', '2998']);
+    const csv = toCsv(t);
+    assert.ok(csv.startsWith('\ufeff学段,学校数（所）,在校学生数（人）,教职工数（人）\r\n小学,20,17430,1320\r\n'));
+    assert.ok(csv.endsWith('合计,41,34222,2998\r\n'));
+    assert.deepEqual(statisticsJson(w.agency, v).total, { schools: 41, pupils: 34222, teachers: 2998 });
+  });
+
+  test('saving again replaces the year and is audited with before/after; bad figures are refused field by field', async () => {
+    await saveStatistics(s.ctx, w.staff.clerk, { year: 2017, note: '', documentRef: '', rows: { primary: row('19', '17000', '1300') } });
+    await saveStatistics(s.ctx, w.staff.clerk, { year: 2017, note: '', documentRef: '', rows: { primary: row('19', '17100', '1300'), junior: row('11', '9000', '800') } });
+    const v = await statisticsForYear(s.ctx, w.agency.id, 2017);
+    assert.deepEqual(v.total, { schools: 30, pupils: 26100, teachers: 2100 });
+    const events = await s.ctx.repos.audit.list({ agencyId: w.agency.id, action: 'statistics.saved' }, 1, 10);
+    assert.equal(events.total, 3);
+    assert.match(events.items[0].summary, /17000/);
+    await assert.rejects(saveStatistics(s.ctx, w.staff.clerk, { year: 2018, note: '', documentRef: '', rows: { primary: row('19', '-3', 'x'), junior: row('', '', '') } }), (e: { fields: Record<string, string> }) => {
+      assert.deepEqual(Object.keys(e.fields).sort(), ['primary.pupils', 'primary.teachers']);
+      return true;
+    });
+    await assert.rejects(saveStatistics(s.ctx, w.staff.clerk, { year: 2018, note: '', documentRef: '', rows: {} }), { status: 400 });
+    await assert.rejects(saveStatistics(s.ctx, w.staff.reviewer, { year: 2018, note: '', documentRef: '', rows: { primary: row('1', '1', '1') } }), { status: 403 });
+    await assert.rejects(statisticsForYear(s.ctx, w.agency.id, 2018), { status: 404 });
+    const trend = await statisticsTrend(s.ctx, w.agency.id);
+    assert.deepEqual(trend.years, [2016, 2017]);
+    assert.deepEqual(trendTable(trend, 'en').body, [['2016', '41', '34222', '2998'], ['2017', '30', '26100', '2100']]);
   });
 });

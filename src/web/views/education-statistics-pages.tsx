@@ -1,0 +1,128 @@
+// Education statistics: the public page per year and the overview over all years (tables, SVG
+// charts rendered on the server, CSV/JSON downloads), and the console form.
+import type { PageContext } from '../render.tsx';
+import type { PortalAgency } from './layout.tsx';
+import { ConsoleLayout } from './console-layout.tsx';
+import { CsrfField } from './components.tsx';
+import { STAT_LEVELS, STAT_LEVEL_LABELS } from '../../domain/education-terms.ts';
+import type { CellTable } from '../../services/statistics.service.ts';
+import { DocLink, EducationLayout, Paragraphs, YearNav, educationPath, sectionTitle, tx } from './education-common.tsx';
+import { DoneNotice, FormMessage, TextArea, TextInput, type FormState } from './education-console-common.tsx';
+
+/** The table exactly as the CSV carries it: first cell of each row is its header. */
+export function CellTableView({ table, caption, id }: { table: CellTable; caption: string; id?: string }) {
+  return (
+    <table class="data-table stats-table" id={id}>
+      <caption>{caption}</caption>
+      <thead><tr>{table.header.map((h) => <th scope="col">{h}</th>)}</tr></thead>
+      <tbody>
+        {table.body.map((row) => <tr>{row.map((c, i) => (i === 0 ? <th scope="row">{c}</th> : <td class="num">{c}</td>))}</tr>)}
+      </tbody>
+    </table>
+  );
+}
+
+/** An SVG chart made by src/output/svg-chart.ts (its text is escaped there). */
+export function Chart({ svg }: { svg: string }) {
+  return <figure class="chart-figure"><div class="chart-box" dangerouslySetInnerHTML={{ __html: svg }} /></figure>;
+}
+
+export function StatisticsYearPage(props: {
+  ctx: PageContext; agency: PortalAgency; year: number; years: number[]; table: CellTable; chart: string; note: string; documentRef: string | null;
+}) {
+  const { ctx, agency, year } = props;
+  const title = tx(ctx, `${year}年教育统计`, `Education statistics ${year}`);
+  const base = educationPath(agency.code, `/statistics/${year}`);
+  const langQ = ctx.lang === 'zh-CN' ? '' : `?lang=${ctx.lang}`;
+  return (
+    <EducationLayout ctx={ctx} agency={agency} title={title} section="statistics">
+      <h1>{title}</h1>
+      <YearNav ctx={ctx} years={props.years} current={year} href={(y) => educationPath(agency.code, `/statistics/${y}`)} />
+      <Paragraphs text={props.note} class="notes" />
+      <Chart svg={props.chart} />
+      <CellTableView table={props.table} caption={tx(ctx, `${year}年各级各类学校基本情况`, `Schools, pupils and teachers by level, ${year}`)} id="stats-table" />
+      <p class="downloads">
+        {tx(ctx, '下载数据：', 'Download: ')}
+        <a href={`${base}.csv${langQ}`} download>{tx(ctx, 'CSV（与上表一致）', 'CSV (same as the table)')}</a>{' · '}
+        <a href={`${base}.json`}>JSON</a>
+      </p>
+      {props.documentRef && <p>{tx(ctx, '数据来源：', 'Source: ')}<DocLink ctx={ctx} agencyCode={agency.code} indexNumber={props.documentRef} /></p>}
+      <p><a href={educationPath(agency.code, '/statistics')}>{tx(ctx, '历年教育统计', 'All years')}</a></p>
+    </EducationLayout>
+  );
+}
+
+export function StatisticsOverviewPage({ ctx, agency, table, chart, years }: { ctx: PageContext; agency: PortalAgency; table: CellTable; chart: string; years: number[] }) {
+  const title = sectionTitle(ctx, 'statistics');
+  const langQ = ctx.lang === 'zh-CN' ? '' : `?lang=${ctx.lang}`;
+  return (
+    <EducationLayout ctx={ctx} agency={agency} title={title} section="statistics">
+      <h1>{title}</h1>
+      {years.length === 0 ? <p class="empty">{ctx.t('common.empty')}</p> : (
+        <>
+          <Chart svg={chart} />
+          <CellTableView table={table} caption={tx(ctx, '历年学校数、在校学生数和教职工数', 'Schools, pupils and teachers by year')} id="trend-table" />
+          <p class="downloads">
+            {tx(ctx, '下载数据：', 'Download: ')}
+            <a href={`${educationPath(agency.code, '/statistics/all.csv')}${langQ}`} download>CSV</a>{' · '}
+            <a href={educationPath(agency.code, '/statistics/all.json')}>JSON</a>
+          </p>
+          <h2>{tx(ctx, '分年度统计', 'By year')}</h2>
+          <ul class="year-list">
+            {[...years].reverse().map((y) => <li><a href={educationPath(agency.code, `/statistics/${y}`)}>{tx(ctx, `${y}年教育统计`, `Statistics ${y}`)}</a></li>)}
+          </ul>
+        </>
+      )}
+    </EducationLayout>
+  );
+}
+
+export function StatisticsConsole(props: { ctx: PageContext; years: number[]; year: number; form: FormState; done?: string | null }) {
+  const { ctx, form, year } = props;
+  const cell = (level: string, k: string, label: string) => {
+    const name = `${level}.${k}`;
+    const id = `f-${level}-${k}`;
+    const err = form.errors[name];
+    return (
+      <td>
+        <label for={id} class="visually-hidden">{label}</label>
+        <input id={id} name={name} type="text" inputMode="numeric" size={8} value={form.values[name] ?? ''} aria-invalid={err ? 'true' : undefined} />
+      </td>
+    );
+  };
+  return (
+    <ConsoleLayout ctx={ctx} title="教育统计">
+      <h1>教育统计</h1>
+      <DoneNotice text={props.done} />
+      <nav aria-label="已有年度" class="year-nav">
+        <ul>{props.years.map((y) => <li><a href={`/console/education/statistics?year=${y}`} aria-current={y === year ? 'page' : undefined}>{y}年</a></li>)}</ul>
+      </nav>
+      <form method="get" action="/console/education/statistics" class="inline-form">
+        <label for="stat-year">年度</label>
+        <input id="stat-year" type="number" name="year" value={String(year)} min={1990} max={2100} />
+        <button type="submit">打开</button>
+      </form>
+      <section class="card" aria-labelledby="stat-form">
+        <h2 id="stat-form">{year}年数据</h2>
+        <FormMessage form={form} />
+        <form method="post" action="/console/education/statistics">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="year" value={String(year)} />
+          <table class="data-table">
+            <thead><tr><th scope="col">学段</th><th scope="col">学校数</th><th scope="col">在校学生数</th><th scope="col">教职工数</th></tr></thead>
+            <tbody>
+              {STAT_LEVELS.map((l) => {
+                const name = STAT_LEVEL_LABELS[l].zh;
+                return <tr><th scope="row">{name}</th>{cell(l, 'schools', `${name}学校数`)}{cell(l, 'pupils', `${name}在校学生数`)}{cell(l, 'teachers', `${name}教职工数`)}</tr>;
+              })}
+            </tbody>
+          </table>
+          <p class="hint">未填写的学段不统计。保存后替换本年度全部数据，公众页面与 CSV 同步更新。</p>
+          <TextArea form={form} name="note" label="说明" rows={2} />
+          <TextInput form={form} name="documentRef" label="数据来源文件索引号" maxLength={100} />
+          <button type="submit" class="primary">保存</button>
+        </form>
+      </section>
+    </ConsoleLayout>
+  );
+}
