@@ -178,6 +178,7 @@ test('API tokens: issue, list, use, revoke; 401 on wrong credentials', async () 
   assert.equal(tokens.length, 1);
   assert.equal(tokens[0].name, '统计脚本');
   assert.equal(tokens[0].revoked, false);
+  assert.ok(tokens[0].lastUsedAt, 'using a token records when it was last used');
   assert.ok(!JSON.stringify(tokens).includes(token));
 
   const other = (await json('POST', '/api/v1/auth/token', { username: 'head', password: DEMO_PASSWORD })).json().token;

@@ -276,7 +276,7 @@ forEachDialect('accounts, sign-in and lockout', (s) => {
     const row = await ctx.repos.apiTokens.byId(issued.id);
     assert.equal(row?.token_hash, tokenHash(issued.token));
     assert.notEqual(row?.token_hash, issued.token);
-    assert.deepEqual(await ctx.repos.sessions.findToken(tokenHash(issued.token)), { id: issued.id, user_id: issued.user.id });
+    assert.deepEqual((await ctx.repos.apiTokens.findActive(tokenHash(issued.token)))?.user_id, issued.user.id);
     await expectAsync(issueTokenWithPassword(ctx, { username: 'clerk1', password: 'nope', ip: '10.0.4.1' }), BadCredentialsError);
 
     const me = staff(issued.user);
@@ -289,8 +289,8 @@ forEachDialect('accounts, sign-in and lockout', (s) => {
     await expectAsync(revokeApiToken(ctx, adminActor, issued.id), NotFoundError);
     await expectAsync(revokeApiToken(ctx, me, 999999), NotFoundError);
     await revokeApiToken(ctx, me, issued.id);
-    assert.equal(await ctx.repos.sessions.findToken(tokenHash(issued.token)), undefined);
-    assert.ok(await ctx.repos.sessions.findToken(tokenHash(second.token)));
+    assert.equal(await ctx.repos.apiTokens.findActive(tokenHash(issued.token)), undefined);
+    assert.ok(await ctx.repos.apiTokens.findActive(tokenHash(second.token)));
     assert.deepEqual((await listApiTokens(ctx, me)).map((t) => t.revoked), [false, true]);
     const actions = (await ctx.repos.audit.forSubject('api_token', issued.id)).map((e) => e.action);
     assert.deepEqual(actions, ['auth.token_revoked']);

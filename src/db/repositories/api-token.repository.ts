@@ -19,6 +19,11 @@ export class ApiTokenRepository {
     return this.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute();
   }
 
+  /** The unrevoked token with this hash, as the auth plugin resolves a Bearer token. */
+  findActive(tokenHash: string): Promise<{ id: number; user_id: number; last_used_at: string | null } | undefined> {
+    return this.db.selectFrom('api_tokens').select(['id', 'user_id', 'last_used_at']).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+  }
+
   byId(id: number): Promise<ApiTokenRow | undefined> {
     return this.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
   }

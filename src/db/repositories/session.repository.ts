@@ -29,7 +29,4 @@ export class SessionRepository {
     await q.execute();
   }
 
-  async findToken(tokenHash: string): Promise<{ id: number; user_id: number } | undefined> {
-    return this.db.selectFrom('api_tokens').select(['id', 'user_id']).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
-  }
 }

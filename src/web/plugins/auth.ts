@@ -24,12 +24,14 @@ export function authPlugin(app: FastifyInstance, opts: { ctx: ServiceContext; se
     if (header && /^Bearer\s+/i.test(header)) {
       const token = header.replace(/^Bearer\s+/i, '').trim();
       if (token.length < 20 || token.length > 200) return;
-      const row = await ctx.repos.sessions.findToken(sha256(token));
+      const row = await ctx.repos.apiTokens.findActive(sha256(token));
       if (!row) return;
       const user = await ctx.repos.users.staffUser(row.user_id);
       if (user) {
         request.user = user;
         request.authKind = 'token';
+        const now = ctx.now();
+        if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) await ctx.repos.apiTokens.touch(row.id, now);
       }
       return;
     }
