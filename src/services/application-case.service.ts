@@ -695,3 +695,43 @@ export async function caseFile(ctx: ServiceContext, user: StaffUser, application
   if (!file) throw new NotFoundError('未找到该文件');
   return file;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The acknowledgement (受理回执)
+
+export interface ReceiptData {
+  trackingCode: string;
+  agencyCode: string;
+  agencyName: string;
+  receivedOn: string;
+  /** The due date as it stood on receipt. */
+  dueOn: string | null;
+  applicantName: string;
+  description: string;
+  formatLabel: string;
+  deliveryLabel: string;
+  channelLabel: string;
+}
+
+/** The receipt of an application (masked), for whoever holds the receipt token (see application-policy). */
+export async function receiptData(ctx: ServiceContext, trackingCode: string): Promise<{ app: ApplicationRow; receipt: ReceiptData }> {
+  const app = await ctx.repos.applications.byTrackingCode(normalizeTrackingCode(trackingCode));
+  if (!app) throw new NotFoundError('未找到该申请');
+  const [cal, agency] = await Promise.all([ctx.calendar(), ctx.repos.agencies.byId(app.agency_id)]);
+  const clock = caseClock(cal, { receivedOn: app.received_on, endedOn: null, events: [] }, app.received_on);
+  return {
+    app,
+    receipt: {
+      trackingCode: app.tracking_code,
+      agencyCode: agency?.code ?? '',
+      agencyName: agency?.name ?? '',
+      receivedOn: app.received_on,
+      dueOn: clock.dueOn,
+      applicantName: maskedApplicantName(app),
+      description: app.description,
+      formatLabel: FORMAT_LABELS[app.format as InfoFormat] ?? app.format,
+      deliveryLabel: DELIVERY_LABELS[app.delivery as Delivery] ?? app.delivery,
+      channelLabel: CHANNEL_LABELS[app.channel as Channel] ?? app.channel,
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // Who may see an application, and who sees its applicant's personal data unmasked (STYLE.md #8:
 // one place per entity). Existence is private: a user who may not see an application gets "not
 // found", never "forbidden".
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApplicationRow } from '../db/schema.ts';
 import { maskGeneric, maskName, maskPhone, maskResidentId } from '../domain/identity.ts';
 import type { StaffUser } from './actor.ts';
@@ -84,4 +85,24 @@ export function applicantView(app: ApplicationRow, unmasked: boolean): Applicant
     address: app.applicant_address === '' ? '' : maskGeneric(app.applicant_address, 3, 0),
     masked: true,
   };
+}
+
+/**
+ * The acknowledgement page's address carries this token: only the submitter, who was redirected
+ * there, knows it, so the receipt needs no second factor while anyone else cannot open it.
+ */
+export async function receiptToken(ctx: ServiceContext, trackingCode: string): Promise<string> {
+  return createHmac('sha256', await receiptKey(ctx)).update(`receipt:${trackingCode}`).digest('base64url').slice(0, 32);
+}
+
+export async function verifyReceiptToken(ctx: ServiceContext, trackingCode: string, token: string): Promise<boolean> {
+  const expected = Buffer.from(await receiptToken(ctx, trackingCode));
+  const given = Buffer.from(String(token ?? ''));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function receiptKey(ctx: ServiceContext): Promise<string> {
+  if (ctx.config.secret) return ctx.config.secret;
+  // Shared by all instances, like the CSRF secret.
+  return ctx.repos.settings.getOrCreate('application_receipt_secret', () => randomBytes(32).toString('hex'));
 }

@@ -9,6 +9,7 @@ import { calendarRoutes } from './calendar.routes.ts';
 import { educationRoutes } from './education.routes.ts';
 import { applicationsApiRoutes } from './applications-api.routes.ts';
 import { questionRoutes } from './questions.routes.ts';
+import { applicationsRoutes } from './applications.routes.ts';
 
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
@@ -24,4 +25,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   educationRoutes(app, ctx);
   applicationsApiRoutes(app, ctx);
   questionRoutes(app, ctx);
+  applicationsRoutes(app, ctx);
 }

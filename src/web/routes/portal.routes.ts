@@ -30,7 +30,7 @@ export function portalRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   });
 
   // Columns whose content later work fills; each answers with an honest empty state until then.
-  const empty: PortalColumn[] = ['rules', 'catalog', 'reports', 'apply'];
+  const empty: PortalColumn[] = ['rules', 'catalog', 'reports'];
   for (const column of empty) {
     r.get(`/gk/:code/${column}`, { schema: { params: codeParam } }, async (request, reply) => {
       const agency = await agencyByCode(ctx, request.params.code);

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { h } from 'preact';
+import type { ServiceContext } from '../../services/context.ts';
+import type { Agency } from '../../db/schema.ts';
+import { requireAgency, submitApplication } from '../../services/application-intake.service.ts';
+import { receiptData, trackApplication, trackedFile, findTracked } from '../../services/application-case.service.ts';
+import { receiptLetter } from '../../services/application-letter.service.ts';
+import { receiptToken, verifyReceiptToken } from '../../services/application-policy.service.ts';
+import { AppError, DomainError, NotFoundError, ValidationError } from '../../services/errors.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { pageContext, sendPage } from '../render.tsx';
+import { publicRateLimit, sendDownload } from './applications-api.routes.ts';
+import {
+  ApplyPage,
+  EMPTY_FORM,
+  ReceiptPage,
+  TrackPage,
+  TrackResultPage,
+  formFieldOf,
+  type ApplyFormValues,
+} from '../views/application-public.tsx';
+
+const agencyCodeParam = z.object({ code: z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效') });
+
+const formText = z.string().max(20_000).optional();
+
+const applyBody = z.object({
+  _csrf: formText,
+  nonce: formText,
+  kind: formText, orgType: formText, name: formText, idType: formText, idNumber: formText, phone: formText, email: formText, address: formText,
+  description: formText, format: formText, delivery: formText,
+});
+
+const receiptQuery = z.object({ c: z.string().max(40).default(''), s: z.string().max(64).default('') });
+
+const trackBody = z.object({ _csrf: formText, trackingCode: formText, phoneLast4: formText, fileId: formText });
+
+const newNonce = () => randomBytes(18).toString('base64url');
+
+function portalAgency(a: Agency) {
+  return { code: a.code, name: a.name, phone: a.phone, address: a.address, fax: a.fax, email: a.email, officeName: a.office_name };
+}
+
+/** Public pages of disclosure on application: the form, the acknowledgement and receipt, tracking. */
+export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const renderForm = (request: FastifyRequest, reply: FastifyReply, agency: Agency, values: ApplyFormValues, nonce: string, errors: Record<string, string> = {}, notice?: string, status = 200) =>
+    sendPage(request, reply, h(ApplyPage, { ctx: pageContext(request), agency: portalAgency(agency), values, nonce, errors, notice }), status);
+
+  r.get('/gk/:code/apply', { schema: { hide: true, params: agencyCodeParam } }, async (request, reply) => {
+    const agency = await requireAgency(ctx, request.params.code);
+    return renderForm(request, reply, agency, EMPTY_FORM, newNonce());
+  });
+
+  r.post('/gk/:code/apply', {
+    config: publicRateLimit(ctx, 'applications-submit'),
+    schema: { hide: true, params: agencyCodeParam, body: applyBody },
+  }, async (request, reply) => {
+    const agency = await requireAgency(ctx, request.params.code);
+    const b = request.body;
+    const values: ApplyFormValues = {
+      kind: b.kind ?? '', orgType: b.orgType ?? '', name: b.name ?? '', idType: b.idType ?? '', idNumber: b.idNumber ?? '', phone: b.phone ?? '',
+      email: b.email ?? '', address: b.address ?? '', description: b.description ?? '', format: b.format ?? '', delivery: b.delivery ?? '',
+    };
+    const nonce = b.nonce && b.nonce.length >= 8 ? b.nonce : newNonce();
+    const form = {
+      applicant: {
+        kind: values.kind, orgType: values.kind === 'organization' ? values.orgType : '', name: values.name, idType: values.idType,
+        idNumber: values.idNumber, phone: values.phone, email: values.email, address: values.address,
+      },
+      description: values.description, format: values.format, delivery: values.delivery,
+    };
+    try {
+      const result = await submitApplication(ctx, actorOf(request), { agencyCode: agency.code, form, idempotency: { source: 'form', key: nonce } });
+      const token = await receiptToken(ctx, result.trackingCode);
+      // Post/Redirect/Get: a reload shows the receipt again instead of resubmitting.
+      return reply.redirect(`/gk/${agency.code}/apply/receipt?c=${result.trackingCode}&s=${token}${result.replayed ? '&again=1' : ''}`, 303);
+    } catch (e) {
+      if (e instanceof ValidationError) {
+        const errors: Record<string, string> = {};
+        for (const [path, message] of Object.entries(e.fields ?? {})) errors[formFieldOf(path)] = message;
+        return renderForm(request, reply, agency, values, nonce, errors, undefined, 400);
+      }
+      if (e instanceof DomainError && e.code === 'idempotency_conflict') {
+        // The same form was sent again with other content (back button): start a fresh form, keep the values.
+        return renderForm(request, reply, agency, values, newNonce(), {}, '此页面的申请已经提交过。如需提交另一份申请，请核对内容后再次点击“提交申请”。', 409);
+      }
+      throw e;
+    }
+  });
+
+  r.get('/gk/:code/apply/receipt', { schema: { hide: true, params: agencyCodeParam, querystring: receiptQuery.extend({ again: z.string().max(1).optional() }) } }, async (request, reply) => {
+    const agency = await requireAgency(ctx, request.params.code);
+    const { c, s } = request.query;
+    if (!c || !(await verifyReceiptToken(ctx, c, s))) throw new NotFoundError('未找到该回执');
+    const { receipt } = await receiptData(ctx, c);
+    if (receipt.agencyCode !== agency.code) throw new NotFoundError('未找到该回执');
+    reply.header('cache-control', 'private, no-store');
+    reply.header('referrer-policy', 'no-referrer');
+    return sendPage(request, reply, h(ReceiptPage, {
+      ctx: pageContext(request), agency: portalAgency(agency), receipt,
+      docxUrl: `/gk/${agency.code}/apply/receipt.docx?c=${receipt.trackingCode}&s=${s}`, replayed: request.query.again === '1',
+    }));
+  });
+
+  r.get('/gk/:code/apply/receipt.docx', { schema: { hide: true, params: agencyCodeParam, querystring: receiptQuery } }, async (request, reply) => {
+    const agency = await requireAgency(ctx, request.params.code);
+    const { c, s } = request.query;
+    if (!c || !(await verifyReceiptToken(ctx, c, s))) throw new NotFoundError('未找到该回执');
+    const { app: row } = await receiptData(ctx, c);
+    if (row.agency_id !== agency.id) throw new NotFoundError('未找到该回执');
+    return sendDownload(reply, await receiptLetter(ctx, row));
+  });
+
+  // ---- tracking ----
+
+  r.get('/gk/:code/track', { schema: { hide: true, params: agencyCodeParam, querystring: z.object({ code: z.string().max(40).optional().catch(undefined) }) } }, async (request, reply) => {
+    const agency = await requireAgency(ctx, request.params.code);
+    return sendPage(request, reply, h(TrackPage, { ctx: pageContext(request), agency: portalAgency(agency), code: request.query.code ?? '', errors: {} }));
+  });
+
+  r.post('/gk/:code/track', {
+    config: publicRateLimit(ctx, 'applications-track'),
+    schema: { hide: true, params: agencyCodeParam, body: trackBody },
+  }, async (request, reply) => {
+    const agency = await requireAgency(ctx, request.params.code);
+    const code = request.body.trackingCode ?? '';
+    const phoneLast4 = (request.body.phoneLast4 ?? '').trim();
+    try {
+      const view = await trackApplication(ctx, { trackingCode: code, phoneLast4, agencyCode: agency.code });
+      reply.header('cache-control', 'private, no-store');
+      return sendPage(request, reply, h(TrackResultPage, { ctx: pageContext(request), agency: portalAgency(agency), view, phoneLast4 }));
+    } catch (e) {
+      if (e instanceof ValidationError || e instanceof NotFoundError) {
+        const errors = e instanceof ValidationError ? { ...(e.fields ?? {}) } : {};
+        return sendPage(request, reply, h(TrackPage, {
+          ctx: pageContext(request), agency: portalAgency(agency), code, errors, message: e instanceof NotFoundError ? e.message : undefined,
+        }), (e as AppError).status);
+      }
+      throw e;
+    }
+  });
+
+  r.post('/gk/:code/track/file', {
+    config: publicRateLimit(ctx, 'applications-track'),
+    schema: { hide: true, params: agencyCodeParam, body: trackBody },
+  }, async (request, reply) => {
+    const agency = await requireAgency(ctx, request.params.code);
+    const input = { trackingCode: request.body.trackingCode ?? '', phoneLast4: (request.body.phoneLast4 ?? '').trim(), agencyCode: agency.code };
+    const fileId = request.body.fileId ?? '';
+    if (fileId === 'receipt') return sendDownload(reply, await receiptLetter(ctx, await findTracked(ctx, input)));
+    if (!/^\d{1,9}$/.test(fileId)) throw new NotFoundError('未找到该文件');
+    return sendDownload(reply, await trackedFile(ctx, { ...input, fileId: Number(fileId) }));
+  });
+}
