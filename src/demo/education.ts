@@ -7,6 +7,7 @@ import type { Actor } from '../services/actor.ts';
 import type { DemoWorld } from './seed.ts';
 import { addAdmissionStep, saveEnrolmentYear, saveSchool, setSchoolPlan, setSchoolZones } from '../services/enrolment.service.ts';
 import { saveStatistics } from '../services/statistics.service.ts';
+import { deleteDraftItem, powerListConsole, publishPowerDraft, saveDraftItem, startPowerDraft } from '../services/power-list.service.ts';
 import type { StatLevel } from '../domain/education-terms.ts';
 
 interface DemoSchool {
@@ -142,8 +143,58 @@ async function seedStatistics(ctx: ServiceContext, world: DemoWorld): Promise<vo
   }
 }
 
+const RESP = {
+  licensing: ['受理责任：公示申请条件、材料和时限，一次性告知补正材料。审查责任：审查申请材料，组织现场核查。决定责任：作出准予或不予许可的决定，不予许可的说明理由。送达责任：送达决定书并公开。事后监管责任：对被许可人开展监督检查。', '对符合条件的申请不予受理或不在法定期限内作出决定的；对不符合条件的申请准予许可的；在许可过程中索取、收受他人财物的。'],
+  penalty: ['立案责任、调查责任、审查责任、告知责任、决定责任、送达责任、执行责任，依法保障当事人陈述、申辩和要求听证的权利。', '没有法律依据实施处罚的；擅自改变处罚种类、幅度的；违反法定程序的；应当依法移送而未移送的。'],
+  inspection: ['制定检查计划，随机抽取检查对象和检查人员，依法开展检查，公开检查结果，对发现的问题督促整改。', '不依法履行检查职责，对发现的违法行为不予制止、纠正的；检查中滥用职权、徇私舞弊的。'],
+  benefit: ['公布资助政策和申请程序，组织学校认定家庭经济困难学生，按规定发放资助资金并公示。', '不按规定认定资助对象、截留挪用资助资金的；资助信息泄露学生个人隐私的。'],
+  confirmation: ['审核学生学籍信息，依规办理学籍注册、转学、休学、复学手续。', '违规办理学籍、弄虚作假的；泄露学生个人信息的。'],
+  reward: ['制定表彰方案，组织推荐、评审、公示，作出表彰决定。', '评选过程中弄虚作假、徇私舞弊的。'],
+  other: ['依照规定程序履行职责，公开办理依据、条件和结果。', '不依法履行职责或者滥用职权、玩忽职守、徇私舞弊的。'],
+} as const;
+
+const POWER_V1: { code: string; type: keyof typeof RESP; name: string; legalBasis: string; department: string }[] = [
+  { code: 'XK-001', type: 'licensing', name: '民办学校设立、变更、终止审批', legalBasis: '《中华人民共和国民办教育促进法》第十二条、第五十四条', department: '基础教育股' },
+  { code: 'XK-002', type: 'licensing', name: '教师资格认定（幼儿园、小学、初级中学）', legalBasis: '《中华人民共和国教师法》第十三条；《教师资格条例》第十三条', department: '人事股' },
+  { code: 'XK-003', type: 'licensing', name: '校车使用许可（审查）', legalBasis: '《校车安全管理条例》第十四条', department: '基础教育股' },
+  { code: 'CF-001', type: 'penalty', name: '对民办学校违规办学行为的处罚', legalBasis: '《中华人民共和国民办教育促进法》第六十二条', department: '基础教育股' },
+  { code: 'CF-002', type: 'penalty', name: '对违法颁发学业证书的处罚', legalBasis: '《中华人民共和国教育法》第八十二条', department: '基础教育股' },
+  { code: 'JC-001', type: 'inspection', name: '对学校办学行为的督导检查', legalBasis: '《中华人民共和国教育法》第二十五条；《教育督导条例》第二条', department: '教育督导室' },
+  { code: 'JC-002', type: 'inspection', name: '对校车安全管理的监督检查', legalBasis: '《校车安全管理条例》第五条', department: '教育督导室' },
+  { code: 'GF-001', type: 'benefit', name: '家庭经济困难学生资助', legalBasis: '《中华人民共和国义务教育法》第四十四条；《学生资助资金管理办法》', department: '计划财务股' },
+  { code: 'QR-001', type: 'confirmation', name: '中小学生学籍确认', legalBasis: '《中小学生学籍管理办法》第五条', department: '基础教育股' },
+  { code: 'JL-001', type: 'reward', name: '对教育工作中有突出贡献的单位和个人的表彰奖励', legalBasis: '《中华人民共和国教育法》第十三条；《中华人民共和国教师法》第三十三条', department: '人事股' },
+  { code: 'QT-001', type: 'other', name: '中小学教师职称评审推荐', legalBasis: '《关于深化中小学教师职称制度改革的指导意见》', department: '人事股' },
+  { code: 'QT-002', type: 'other', name: '义务教育学校招生划片', legalBasis: '《中华人民共和国义务教育法》第十二条', department: '基础教育股' },
+];
+
+async function seedPowerList(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk');
+  await startPowerDraft(ctx, clerk);
+  for (const [i, it] of POWER_V1.entries()) {
+    await saveDraftItem(ctx, clerk, null, { ...it, responsibilities: RESP[it.type][0], accountability: RESP[it.type][1], sort: i });
+  }
+  await publishPowerDraft(ctx, clerk, { reason: '依据《湖南省人民政府办公厅关于全面推行县级政府部门权力清单和责任清单制度的通知》首次公布', effectiveOn: '2024-03-01', documentRef: '' });
+
+  // Version 2: a licence moved to the city government, a new inspection duty, two items amended.
+  await startPowerDraft(ctx, clerk);
+  const draft = await powerListConsole(ctx, clerk);
+  const byCode = new Map(draft.draftItems.map((i) => [i.code, i]));
+  await deleteDraftItem(ctx, clerk, byCode.get('XK-003')!.id);
+  const xk2 = byCode.get('XK-002')!;
+  await saveDraftItem(ctx, clerk, xk2.id, { ...xk2, legalBasis: `${xk2.legalBasis}；《湖南省教师资格认定实施办法》第五条` });
+  const cf1 = byCode.get('CF-001')!;
+  await saveDraftItem(ctx, clerk, cf1.id, { ...cf1, name: '对民办学校违法违规办学行为的行政处罚' });
+  await saveDraftItem(ctx, clerk, null, {
+    code: 'JC-003', type: 'inspection', name: '对校外培训机构的监督检查', legalBasis: '《国务院办公厅关于规范校外培训机构发展的意见》（国办发〔2018〕80号）', department: '基础教育股',
+    responsibilities: RESP.inspection[0], accountability: RESP.inspection[1], sort: 7,
+  });
+  await publishPowerDraft(ctx, clerk, { reason: '校车使用许可调整由市人民政府统一审批；新增校外培训机构监督检查职责；依据新修订的实施办法更新设定依据', effectiveOn: '2025-06-15', documentRef: '' });
+}
+
 /** The demo seeder of the education area (registered in seed.ts). */
 export async function seedEducationDemo(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   await seedEnrolment(ctx, world);
   await seedStatistics(ctx, world);
+  await seedPowerList(ctx, world);
 }

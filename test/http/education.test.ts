@@ -224,3 +224,57 @@ test('staff correct a year\'s statistics and the page and CSV follow', async () 
   const csv = parseCsv((await app.inject({ url: '/gk/hjjyj/education/statistics/2025.csv' })).body);
   assert.deepEqual(csv.slice(1), [['小学', '16', '15000', '1200'], ['合计', '16', '15000', '1200']]);
 });
+
+test('power list: the current version, the change log, an old version and a readable diff, in three languages', async () => {
+  const cur = await page('/gk/hjjyj/education/powers');
+  assert.equal(cur.statusCode, 200);
+  assert.match(text(mainOf(cur.body)), /第 2 版/);
+  assert.match(cur.body, /对校外培训机构的监督检查/);
+  assert.doesNotMatch(cur.body, /校车使用许可（审查）/);
+  const log = await page('/gk/hjjyj/education/powers/versions');
+  assert.match(text(mainOf(log.body)), /新增 1 项，取消 1 项，调整 2 项/);
+  assert.match(log.body, /href="\/gk\/hjjyj\/education\/powers\/diff\?from=1&amp;to=2"/);
+  const v1 = await page('/gk/hjjyj/education/powers/versions/1');
+  assert.equal(v1.statusCode, 200);
+  assert.match(v1.body, /校车使用许可（审查）/);
+  assert.match(text(mainOf(v1.body)), /这是历史版本，已被第 2 版取代/);
+  const diff = await page('/gk/hjjyj/education/powers/diff?from=1&to=2');
+  assert.equal(diff.statusCode, 200);
+  assert.match(diff.body, /<ins><span class="visually-hidden">［新增：<\/span>；《湖南省教师资格认定实施办法》第五条<span class="visually-hidden">］<\/span><\/ins>/);
+  assert.match(diff.body, /<del>XK-003 校车使用许可（审查）/);
+  for (const lang of ['zh-TW', 'en']) {
+    for (const url of ['/gk/hjjyj/education/powers', '/gk/hjjyj/education/powers/versions', '/gk/hjjyj/education/powers/versions/1', '/gk/hjjyj/education/powers/diff?from=1&to=2']) {
+      const res = await page(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+      assert.equal(res.statusCode, 200, `${url} ${lang}`);
+    }
+  }
+  assert.equal((await page('/gk/hjjyj/education/powers/versions/9')).statusCode, 404);
+  assert.equal((await page('/gk/hjjyj/education/powers/diff?from=1')).statusCode, 400);
+});
+
+test('power list: staff change an item and publish version 3; version 2 stays viewable', async () => {
+  const b = await signedIn('clerk');
+  assert.equal((await b.submit('/console/education/powers', '/console/education/powers/draft', {})).statusCode, 303);
+  const again = await b.submit('/console/education/powers', '/console/education/powers/draft', {});
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /已有一个未发布的新版本草稿/);
+  const console1 = await b.get('/console/education/powers');
+  const m = /href="\/console\/education\/powers\/items\/(\d+)">家庭经济困难学生资助</.exec(console1.body);
+  assert.ok(m);
+  const edit = await b.get(`/console/education/powers/items/${m[1]}`);
+  const fields = Object.fromEntries([...edit.body.matchAll(/name="(\w+)"[^>]*value="([^"]*)"/g)].map((x) => [x[1], x[2]]));
+  const saved = await b.submit(`/console/education/powers/items/${m[1]}`, `/console/education/powers/items/${m[1]}`, {
+    ...fields, type: 'benefit', legalBasis: '《中华人民共和国义务教育法》第四十四条', responsibilities: '公布资助政策', accountability: '截留挪用资助资金的',
+  });
+  assert.equal(saved.statusCode, 303);
+  const noReason = await b.submit('/console/education/powers', '/console/education/powers/publish', { reason: '', effectiveOn: '2026-01-10' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /请填写调整原因/);
+  const published = await b.submit('/console/education/powers', '/console/education/powers/publish', { reason: '资助政策依据调整', effectiveOn: '2026-01-10' });
+  assert.equal(published.statusCode, 303);
+  assert.match(text(mainOf((await page('/gk/hjjyj/education/powers')).body)), /第 3 版/);
+  const v2 = await page('/gk/hjjyj/education/powers/versions/2');
+  assert.match(v2.body, /学生资助资金管理办法/);
+  const diff = await page('/gk/hjjyj/education/powers/diff?from=2&to=3');
+  assert.match(diff.body, /<del><span class="visually-hidden">［删除：<\/span>；《学生资助资金管理办法》<span class="visually-hidden">］<\/span><\/del>/);
+});

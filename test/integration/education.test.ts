@@ -6,6 +6,10 @@ import { eduWorld, type EduWorld } from '../support/education.ts';
 import {
   addAdmissionStep, importZones, lookupZones, saveEnrolmentYear, saveSchool, setSchoolZones, zoneYear, ZoneImportError, deleteSchool,
 } from '../../src/services/enrolment.service.ts';
+import {
+  currentPowerList, deleteDraftItem, discardPowerDraft, powerChangeLog, powerDiff, powerListConsole, powerVersion, publishPowerDraft, saveDraftItem, startPowerDraft, type PowerItemInput,
+} from '../../src/services/power-list.service.ts';
+import { summarizeDiff } from '../../src/domain/power-list-diff.ts';
 import { saveStatistics, statisticsForYear, statisticsJson, statisticsTable, statisticsTrend, toCsv, trendTable } from '../../src/services/statistics.service.ts';
 
 const school = (name: string, level: string, town: string) => ({ name, level, ownership: 'public', town, address: `${town}某路1号`, phone: '0745-7600000', website: '', intro: '', sort: 0 });
@@ -165,5 +169,77 @@ forEachDialect('education: statistics', (s) => {
     const trend = await statisticsTrend(s.ctx, w.agency.id);
     assert.deepEqual(trend.years, [2016, 2017]);
     assert.deepEqual(trendTable(trend, 'en').body, [['2016', '41', '34222', '2998'], ['2017', '30', '26100', '2100']]);
+  });
+});
+
+forEachDialect('education: power and responsibility lists', (s) => {
+  let w: EduWorld;
+  before(async () => {
+    w = await eduWorld(s.ctx);
+  });
+  const item = (code: string, name: string, over: Partial<PowerItemInput> = {}): PowerItemInput => ({
+    code, type: 'licensing', name, legalBasis: '《中华人民共和国民办教育促进法》第十二条', department: '基础教育股', responsibilities: '受理、审查、决定', accountability: '违法许可的', sort: 0, ...over,
+  });
+
+  test('the first version is published with a reason and a date', async () => {
+    await assert.rejects(saveDraftItem(s.ctx, w.staff.clerk, null, item('XK-001', '民办学校审批')), { status: 409 });
+    await startPowerDraft(s.ctx, w.staff.clerk);
+    await assert.rejects(startPowerDraft(s.ctx, w.staff.clerk), { status: 409, message: /已有一个未发布的新版本草稿/ });
+    await saveDraftItem(s.ctx, w.staff.clerk, null, item('XK-001', '民办学校审批'));
+    await saveDraftItem(s.ctx, w.staff.clerk, null, item('CF-001', '对民办学校违规办学的处罚', { type: 'penalty' }));
+    await assert.rejects(saveDraftItem(s.ctx, w.staff.clerk, null, item('XK-001', '重复编码')), (e: { fields: Record<string, string> }) => /已被其他事项使用/.test(e.fields.code));
+    await assert.rejects(saveDraftItem(s.ctx, w.staff.clerk, null, item('', '', { type: 'magic', legalBasis: '' })), (e: { fields: Record<string, string> }) => {
+      assert.deepEqual(Object.keys(e.fields).sort(), ['code', 'legalBasis', 'name', 'type']);
+      return true;
+    });
+    await assert.rejects(publishPowerDraft(s.ctx, w.staff.clerk, { reason: '', effectiveOn: '2024-13-01', documentRef: '' }), (e: { fields: Record<string, string> }) => Object.keys(e.fields).length === 2);
+    assert.equal(await publishPowerDraft(s.ctx, w.staff.clerk, { reason: '首次公布', effectiveOn: '2024-03-01', documentRef: '' }), 1);
+    const cur = await currentPowerList(s.ctx, w.agency.id);
+    assert.equal(cur.version?.versionNo, 1);
+    assert.deepEqual(cur.items.map((i) => i.code).sort(), ['CF-001', 'XK-001']);
+  });
+
+  test('a change becomes version 2 with a readable diff; version 1 stays as it was', async () => {
+    await startPowerDraft(s.ctx, w.staff.clerk);
+    let view = await powerListConsole(s.ctx, w.staff.clerk);
+    assert.equal(view.draft?.versionNo, 2);
+    assert.equal(view.draftItems.length, 2, 'the draft starts as a copy of the current list');
+    await assert.rejects(publishPowerDraft(s.ctx, w.staff.clerk, { reason: '无变化', effectiveOn: '2025-01-01', documentRef: '' }), { status: 409, message: /没有任何差别/ });
+    const xk = view.draftItems.find((i) => i.code === 'XK-001')!;
+    await saveDraftItem(s.ctx, w.staff.clerk, xk.id, { ...xk, legalBasis: '《中华人民共和国民办教育促进法》第十二条、第十四条' });
+    await deleteDraftItem(s.ctx, w.staff.clerk, view.draftItems.find((i) => i.code === 'CF-001')!.id);
+    await saveDraftItem(s.ctx, w.staff.clerk, null, item('JC-001', '对校外培训机构的检查', { type: 'inspection' }));
+    view = await powerListConsole(s.ctx, w.staff.clerk);
+    assert.equal(view.preview && summarizeDiff(view.preview), '新增 1 项，取消 1 项，调整 1 项');
+    await assert.rejects(publishPowerDraft(s.ctx, w.staff.clerk, { reason: '倒填日期', effectiveOn: '2024-01-01', documentRef: '' }), { status: 400 });
+    assert.equal(await publishPowerDraft(s.ctx, w.staff.clerk, { reason: '职能调整', effectiveOn: '2025-06-15', documentRef: '11431281006109018N/2025-00077' }), 2);
+
+    const d = await powerDiff(s.ctx, w.agency.id, 1, 2);
+    assert.deepEqual(d.diff.added.map((i) => i.code), ['JC-001']);
+    assert.deepEqual(d.diff.removed.map((i) => i.code), ['CF-001']);
+    assert.deepEqual(d.diff.changed[0].changes[0].segments.filter((x) => x.op !== 'same'), [{ op: 'add', text: '、第十四条' }]);
+    const v1 = await powerVersion(s.ctx, w.agency.id, 1);
+    assert.deepEqual(v1.items.map((i) => i.code).sort(), ['CF-001', 'XK-001']);
+    assert.equal(v1.items.find((i) => i.code === 'XK-001')!.legalBasis, '《中华人民共和国民办教育促进法》第十二条');
+    assert.equal(v1.currentNo, 2);
+    const log = await powerChangeLog(s.ctx, w.agency.id);
+    assert.deepEqual(log.map((v) => [v.versionNo, v.reason, v.effectiveOn, v.summary]), [
+      [2, '职能调整', '2025-06-15', '新增 1 项，取消 1 项，调整 1 项'],
+      [1, '首次公布', '2024-03-01', '首次发布，共 2 项'],
+    ]);
+    const events = await s.ctx.repos.audit.list({ agencyId: w.agency.id, action: 'power_list.published' }, 1, 10);
+    assert.equal(events.total, 2);
+  });
+
+  test('drafts are not public; other agencies and roles cannot edit', async () => {
+    await startPowerDraft(s.ctx, w.staff.clerk);
+    await assert.rejects(powerVersion(s.ctx, w.agency.id, 3), { status: 404 });
+    assert.equal((await currentPowerList(s.ctx, w.agency.id)).version?.versionNo, 2);
+    const view = await powerListConsole(s.ctx, w.staff.clerk);
+    await assert.rejects(saveDraftItem(s.ctx, w.staff.outsider, view.draftItems[0].id, item('X', 'x')), { status: 409 }, 'the outsider has no draft of their own');
+    await assert.rejects(startPowerDraft(s.ctx, w.staff.reviewer), { status: 403 });
+    await discardPowerDraft(s.ctx, w.staff.clerk);
+    assert.equal((await powerListConsole(s.ctx, w.staff.clerk)).draft, null);
+    await assert.rejects(powerDiff(s.ctx, w.agency.id, 2, 2), { status: 400 });
   });
 });

@@ -3,7 +3,7 @@
 // confirmation after a redirect, and the rate limit of public submissions.
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { z } from 'zod';
-import { ValidationError } from '../../services/errors.ts';
+import { DomainError, ValidationError } from '../../services/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { FormState } from '../views/education-console-common.tsx';
 
@@ -27,18 +27,23 @@ export function valuesOf(body: unknown): Record<string, string> {
   return out;
 }
 
-/** Runs a form action; on a ValidationError calls `rerender` with the form state (values + errors). */
+/**
+ * Runs a form action and redirects to the path it returns. A ValidationError calls `rerender` with
+ * the form state (values + errors); a DomainError (a rule refused it) calls `refused` when given.
+ */
 export async function handleForm(
   reply: FastifyReply,
   body: unknown,
   action: () => Promise<string>,
   rerender: (form: FormState) => Promise<FastifyReply> | FastifyReply,
+  refused?: (message: string) => Promise<FastifyReply> | FastifyReply,
 ): Promise<FastifyReply> {
   try {
     const to = await action();
     return reply.redirect(to, 303);
   } catch (e) {
     if (e instanceof ValidationError) return rerender({ values: valuesOf(body), errors: e.fields ?? {}, message: e.message });
+    if (refused && e instanceof DomainError) return refused(e.message);
     throw e;
   }
 }
