@@ -688,8 +688,84 @@ export type Question = Selectable<QuestionTable>;
 export type Consultation = Selectable<ConsultationTable>;
 export type ConsultationComment = Selectable<ConsultationCommentTable>;
 
+// ---- Privacy guard and suggestions (issue 8) ----
+export interface PrivacyScanTable {
+  document_id: number;
+  agency_id: number;
+  content_hash: string;
+  finding_count: number;
+  scanned_at: string;
+}
+
+export interface PrivacyFindingTable {
+  id: Generated<number>;
+  document_id: number;
+  agency_id: number;
+  fingerprint: string;
+  kind: string;
+  masked: string;
+  part: string;
+  attachment_id: number | null;
+  page: number | null;
+  sheet: string | null;
+  cell: string | null;
+  line: number | null;
+  sort: number;
+  status: string;
+  justification: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  resolved_at: string | null;
+}
+
+export interface PrivacyWithheldFileTable {
+  id: Generated<number>;
+  document_id: number;
+  agency_id: number;
+  original_attachment_id: number;
+  masked_attachment_id: number;
+  filename: string;
+  kind: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  masked_cells: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SuggestionTable {
+  id: Generated<number>;
+  token: string;
+  agency_id: number;
+  form: string;
+  shown_on: string;
+  shown_at: string;
+  shown_count: Generated<number>;
+  entries: string;
+  opened_at: string | null;
+  opened_entry: string | null;
+  opened_count: Generated<number>;
+  followed_kind: string | null;
+  followed_id: number | null;
+  followed_at: string | null;
+}
+
+export interface PrivacyTables {
+  privacy_scans: PrivacyScanTable;
+  privacy_findings: PrivacyFindingTable;
+  privacy_withheld_files: PrivacyWithheldFileTable;
+  suggestions: SuggestionTable;
+}
+
+export type PrivacyFindingRow = Selectable<PrivacyFindingTable>;
+export type PrivacyWithheldFileRow = Selectable<PrivacyWithheldFileTable>;
+export type SuggestionRow = Selectable<SuggestionTable>;
+
 // Areas add their table groups here.
-export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables {}
+export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables, PrivacyTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -20,6 +20,7 @@ import { ApplicationRepository } from './application.repository.ts';
 import { educationRepositories } from './education.repository.ts';
 import { QuestionRepository } from './question.repository.ts';
 import { ConsultationRepository } from './consultation.repository.ts';
+import { privacyRepositories } from './privacy.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -43,6 +44,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     education: educationRepositories(db),
     questions: new QuestionRepository(db),
     consultations: new ConsultationRepository(db),
+    privacy: privacyRepositories(db),
   };
 }
 
