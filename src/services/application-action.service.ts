@@ -266,7 +266,7 @@ export async function performAction(ctx: ServiceContext, actor: Actor, applicati
   const on = req.on === undefined || req.on === '' ? today : req.on;
   if (!isIsoDate(on)) throw new ValidationError('办理日期格式应为 YYYY-MM-DD', { on: '办理日期格式应为 YYYY-MM-DD' });
   if (compareDates(on, today) > 0) throw new ValidationError('办理日期不能晚于今天', { on: '办理日期不能晚于今天' });
-  const lastOn = eventRows.reduce((m, e) => (compareDates(e.occurred_on, m) > 0 ? e.occurred_on : m), app.received_on);
+  const lastOn = eventRows.filter((e) => e.type !== 'file_attached').reduce((m, e) => (compareDates(e.occurred_on, m) > 0 ? e.occurred_on : m), app.received_on);
   if (compareDates(on, lastOn) < 0) {
     throw new ValidationError(`办理日期不能早于上一办理环节（${formatDateZh(lastOn)}）`, { on: `办理日期不能早于${formatDateZh(lastOn)}` });
   }

@@ -10,6 +10,7 @@ import { educationRoutes } from './education.routes.ts';
 import { applicationsApiRoutes } from './applications-api.routes.ts';
 import { questionRoutes } from './questions.routes.ts';
 import { applicationsRoutes } from './applications.routes.ts';
+import { applicationsConsoleRoutes } from './applications-console.routes.ts';
 
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   applicationsApiRoutes(app, ctx);
   questionRoutes(app, ctx);
   applicationsRoutes(app, ctx);
+  applicationsConsoleRoutes(app, ctx);
 }

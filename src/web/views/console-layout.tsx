@@ -25,6 +25,9 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console/education', label: '教育公开', roles: ['clerk', 'office', 'admin'] },
   { href: '/console/questions', label: '在线咨询', roles: ['clerk', 'office', 'reviewer', 'head'] },
   { href: '/console/consultations', label: '意见征集', roles: ['clerk', 'office', 'reviewer', 'head'] },
+  { href: '/console/applications', label: '依申请公开', roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
+  { href: '/console/applications/new', label: '登记线下申请', roles: ['office'] },
+  { href: '/console/applications/templates', label: '依申请公开文书模板', roles: ['office', 'head', 'admin'] },
   { href: '/console/account', label: '我的账号', roles: [] },
 ];
 
