@@ -29,6 +29,52 @@ function toSimplified(text: string): string {
   return convert(text);
 }
 
+let changingChars: Set<number> | undefined;
+
+/**
+ * Every code point that the hk → cn conversion can change: for each dictionary entry that changes
+ * its text, the characters that differ (all of its characters when the lengths differ). A text
+ * without any of them comes out of the converter unchanged — an entry matches only where all its
+ * characters are present, and an entry that maps to itself changes nothing — so Simplified text
+ * (nearly all of what is indexed) skips the converter, which is most of the cost of normalising.
+ */
+function conversionChars(): Set<number> {
+  if (changingChars) return changingChars;
+  const set = new Set<number>();
+  const addPair = (k: string, v: string): void => {
+    if (k === v) return;
+    const a = Array.from(k);
+    const b = Array.from(v);
+    a.forEach((c, i) => { if (a.length !== b.length || c !== b[i]) set.add(c.codePointAt(0)!); });
+  };
+  const walk = (d: unknown): void => {
+    if (typeof d === 'string') {
+      for (const entry of d.split('|')) {
+        const [k, v] = entry.split(' ');
+        if (k && v !== undefined) addPair(k, v);
+      }
+    } else if (Array.isArray(d)) {
+      if (d.length === 2 && typeof d[0] === 'string' && typeof d[1] === 'string' && !d[0].includes('|') && !d[0].includes(' ')) addPair(d[0], d[1]);
+      else d.forEach(walk);
+    }
+  };
+  // The same dictionaries, in the same stages, as OpenCC.Converter({ from: 'hk', to: 'cn' }).
+  walk(OpenCC.Locale.from.hk);
+  walk(OpenCC.Locale.to.cn);
+  changingChars = set;
+  return set;
+}
+
+function mayChangeInConversion(text: string): boolean {
+  const chars = conversionChars();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (chars.has(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c)) return true;
+  }
+  return false;
+}
+
 /** Simplified → Traditional (Taiwan character forms, no vocabulary changes) for the zh-TW interface. */
 export function toTraditional(text: string): string {
   if (!hasHan(text)) return text;
@@ -180,7 +226,7 @@ function normalize(input: string, withOffsets: boolean): { text: string; starts?
   flushRun(input.length);
 
   const folded = out.join('');
-  if (!hasHan(folded)) {
+  if (!hasHan(folded) || !mayChangeInConversion(folded)) {
     return withOffsets
       ? { text: folded, starts: Uint32Array.from(pieceStart), ends: Uint32Array.from(pieceEnd) }
       : { text: folded };

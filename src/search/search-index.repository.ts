@@ -7,8 +7,11 @@
 // kept in their own column/lexemes with a ':' that no user token can contain, so a filter is a
 // lookup in the same index instead of a row-by-row check of the matches.
 //
-// SQLite (FTS5): the FTS rowid is (days since 1900-01-01) × 2^36 + entry id, so the index's own
-// rowid order is date order (newest first when read backwards) and "order by date" never sorts.
+// SQLite (FTS5): an entry's id — which is also its FTS rowid — is (days since 1900-01-01) × 2^20 +
+// a sequence number within that day, so the index's own rowid order is date order (read backwards:
+// newest first) and "order by date" never sorts. Inserting in rowid order also keeps FTS5 writing
+// one segment per transaction (a smaller rowid than the last one forces a flush), so bulk loads sort
+// by date first.
 // PostgreSQL: one tsvector per entry (title weight A, body D, facet lexemes) with a GIN index.
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../db/connection.ts';
@@ -56,23 +59,41 @@ export interface SearchIndexQuery {
 }
 
 export interface SearchIndexResult {
+  /** The number of hits, counted up to the count cap (10,000). */
   total: number;
+  /** More entries match than the cap: `total` is the cap, a lower bound. */
+  totalCapped: boolean;
   hits: SearchEntry[];
 }
 
 // Title matches weigh ten times body matches (bm25 column weights on SQLite; ts_rank's default
 // weights {D 0.1, C 0.2, B 0.4, A 1.0} on PostgreSQL give the same ratio). Facets weigh nothing.
 const TITLE_WEIGHT = 10;
-const ROWID_ID_BITS = 2 ** 36; // 68.7 billion entries; × 2^17 days (until 2258) stays below 2^53
+const PER_DAY = 2 ** 20; // entries per publication date; ids stay far below 2^53
 const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1900, 0, 1);
 // PostgreSQL: positions beyond 16383 are all stored as 16383, and a tsvector must stay under 1 MB.
 const PG_MAX_POSITIONS = 16_383;
 const PG_MAX_POSITIONED_LEXEMES = 60_000; // ≈ 14 bytes each with one position
 const PG_MAX_LEXEMES = 90_000; // ≈ 10 bytes each without positions
+const BULK_ROWS = 200;
+export interface SearchLimits {
+  /** Hits are counted up to this many; past it a search says "more than …" and pages stop there. */
+  countCap: number;
+  /** Relevance order ranks this many of the newest matches (see pageIds). */
+  relevanceCandidates: number;
+}
+
+// Measured in bench/search.ts: both keep a search at 1M entries within the same few milliseconds
+// as at 100k, whatever the word.
+export const SEARCH_LIMITS: SearchLimits = { countCap: 10_000, relevanceCandidates: 1_000 };
 
 export class SearchIndexRepository {
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: Dialect) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+    private readonly limits: SearchLimits = SEARCH_LIMITS,
+  ) {}
 
   /** Adds or replaces the entry for (kind, refId). Call inside the transaction that publishes it. */
   async upsert(entry: SearchEntry): Promise<void> {
@@ -81,10 +102,12 @@ export class SearchIndexRepository {
     await this.db.transaction().execute((trx) => this.upsertIn(trx, e));
   }
 
-  /** Bulk loading (imports, benchmarks): many entries in one transaction. */
+  /** Bulk loading (imports, benchmarks): many entries in one transaction, a few statements per 200. */
   async upsertMany(entries: SearchEntry[]): Promise<void> {
-    const checked = entries.map(checkEntry);
-    const run = async (db: Kysely<Database>) => { for (const e of checked) await this.upsertIn(db, e); };
+    const checked = entries.map(checkEntry).sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : 0));
+    const run = async (db: Kysely<Database>) => {
+      for (let i = 0; i < checked.length; i += BULK_ROWS) await this.insertChunk(db, checked.slice(i, i + BULK_ROWS));
+    };
     if (this.db.isTransaction) return run(this.db);
     await this.db.transaction().execute(run);
   }
@@ -98,7 +121,7 @@ export class SearchIndexRepository {
     const run = async (db: Kysely<Database>) => {
       const old = await db.selectFrom('search_entries').select(['id', 'published_on']).where('kind', '=', kind).where('ref_id', '=', refId).executeTakeFirst();
       if (!old) return;
-      await sql`delete from search_fts where rowid = ${ftsRowid(old.published_on, old.id)}`.execute(db);
+      await sql`delete from search_fts where rowid = ${old.id}`.execute(db);
       await db.deleteFrom('search_entries').where('id', '=', old.id).execute();
     };
     if (this.db.isTransaction) return run(this.db);
@@ -107,7 +130,7 @@ export class SearchIndexRepository {
 
   async search(query: SearchIndexQuery): Promise<SearchIndexResult> {
     const filter = await this.filterGroups(query);
-    if (!filter) return { total: 0, hits: [] };
+    if (!filter) return { total: 0, totalCapped: false, hits: [] };
     return this.dialect === 'postgres' ? this.searchPostgres(query, filter) : this.searchSqlite(query, filter);
   }
 
@@ -127,46 +150,79 @@ export class SearchIndexRepository {
     if (!m) return [];
     const orderBy = order === 'date' ? sql`rowid desc` : sql`bm25(search_fts, ${TITLE_WEIGHT}, 1.0, 0.0), rowid desc`;
     const r = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${m} order by ${orderBy} limit ${limit}`.execute(this.db);
-    return r.rows.map((x) => entryIdOf(x.rowid));
+    return r.rows.map((x) => x.rowid);
   }
 
   private async upsertIn(db: Kysely<Database>, e: SearchEntry): Promise<void> {
-    const row = {
-      kind: e.kind,
-      ref_id: e.refId,
-      agency_id: e.agencyId,
-      title: e.title,
-      body: e.text,
-      url: e.url,
-      published_on: e.publishedOn,
-      facets: JSON.stringify(e.facets),
-    };
-    const titleTokens = indexTokens(e.title);
-    // The document number and index number are searchable even when the text does not repeat them.
-    const bodyTokens = indexTokens([e.text, e.facets.docNumber ?? '', e.facets.indexNumber ?? ''].join('\n'));
-    const facetTokens = facetTokensOf(e);
-
+    const t = tokensOf(e);
     if (this.dialect === 'postgres') {
-      const body = pgBody(bodyTokens);
-      const bodyVector = body.strip ? sql`strip(to_tsvector('simple', ${body.text}))` : sql`to_tsvector('simple', ${body.text})`;
-      await sql`insert into search_entries (kind, ref_id, agency_id, title, body, url, published_on, facets, tsv)
-        values (${row.kind}, ${row.ref_id}, ${row.agency_id}, ${row.title}, ${row.body}, ${row.url}, ${row.published_on}, ${row.facets},
-          setweight(to_tsvector('simple', ${titleTokens}), 'A') || ${bodyVector} || ${facetTokens.map((t) => `'${t}'`).join(' ')}::tsvector)
-        on conflict (kind, ref_id) do update set agency_id = excluded.agency_id, title = excluded.title, body = excluded.body,
-          url = excluded.url, published_on = excluded.published_on, facets = excluded.facets, tsv = excluded.tsv`.execute(db);
+      await this.insertPostgres(db, [{ e, t }]);
       return;
     }
-
     const old = await db.selectFrom('search_entries').select(['id', 'published_on']).where('kind', '=', e.kind).where('ref_id', '=', e.refId).executeTakeFirst();
-    let id: number;
     if (old) {
-      id = old.id;
-      await sql`delete from search_fts where rowid = ${ftsRowid(old.published_on, old.id)}`.execute(db);
-      await db.updateTable('search_entries').set(row).where('id', '=', id).execute();
-    } else {
-      id = (await db.insertInto('search_entries').values(row).returning('id').executeTakeFirstOrThrow()).id;
+      await sql`delete from search_fts where rowid = ${old.id}`.execute(db);
+      if (old.published_on === e.publishedOn) {
+        await db.updateTable('search_entries').set(rowOf(e)).where('id', '=', old.id).execute();
+        await sql`insert into search_fts (rowid, title, body, facets) values (${old.id}, ${t.title}, ${t.body}, ${t.facets.join(' ')})`.execute(db);
+        return;
+      }
+      // A new date means a new place in date order: a new id.
+      await db.deleteFrom('search_entries').where('id', '=', old.id).execute();
     }
-    await sql`insert into search_fts (rowid, title, body, facets) values (${ftsRowid(e.publishedOn, id)}, ${titleTokens}, ${bodyTokens}, ${facetTokens.join(' ')})`.execute(db);
+    await this.insertSqlite(db, [{ e, t }]);
+  }
+
+  /** Bulk path: entries sorted by date; those already indexed go through upsertIn. */
+  private async insertChunk(db: Kysely<Database>, chunk: SearchEntry[]): Promise<void> {
+    const existing = new Set<string>();
+    for (const kind of new Set(chunk.map((e) => e.kind))) {
+      const refIds = chunk.filter((e) => e.kind === kind).map((e) => e.refId);
+      const rows = await db.selectFrom('search_entries').select('ref_id').where('kind', '=', kind).where('ref_id', 'in', refIds).execute();
+      for (const r of rows) existing.add(`${kind}\u0000${r.ref_id}`);
+    }
+    const fresh: Tokenized[] = [];
+    for (const e of chunk) {
+      if (existing.has(`${e.kind}\u0000${e.refId}`)) await this.upsertIn(db, e);
+      else fresh.push({ e, t: tokensOf(e) });
+    }
+    if (fresh.length === 0) return;
+    if (this.dialect === 'postgres') await this.insertPostgres(db, fresh);
+    else await this.insertSqlite(db, fresh);
+  }
+
+  /** New entries (not yet indexed), sorted by date: ids allocated per day, then two multi-row inserts. */
+  private async insertSqlite(db: Kysely<Database>, items: Tokenized[]): Promise<void> {
+    const days = [...new Set(items.map((x) => dayNumber(x.e.publishedOn)))];
+    // The last id used on each day, in one statement: an index lookup per day.
+    const last = await sql<{ day: number; last: number | null }>`with d(day) as (values ${sql.join(days.map((d) => sql`(${d})`))})
+      select day, (select max(id) from search_entries where id >= day * ${PER_DAY} and id < (day + 1) * ${PER_DAY}) as last from d`.execute(db);
+    const next = new Map(last.rows.map((r) => [r.day, r.last ?? r.day * PER_DAY]));
+    const ids = items.map((x) => {
+      const day = dayNumber(x.e.publishedOn);
+      const id = next.get(day)! + 1;
+      if (id >= (day + 1) * PER_DAY) throw new Error(`同一发布日期（${x.e.publishedOn}）的检索条目超过 ${PER_DAY - 1} 条`);
+      next.set(day, id);
+      return id;
+    });
+    await db.insertInto('search_entries').values(items.map((x, i) => ({ id: ids[i], ...rowOf(x.e) }))).execute();
+    await sql`insert into search_fts (rowid, title, body, facets) values ${sql.join(items.map((x, i) => sql`(${ids[i]}, ${x.t.title}, ${x.t.body}, ${x.t.facets.join(' ')})`))}`.execute(db);
+  }
+
+  private async insertPostgres(db: Kysely<Database>, items: Tokenized[]): Promise<void> {
+    const values = items.map(({ e, t }) => {
+      const r = rowOf(e);
+      const body = pgBody(t.body);
+      const bodyVector = body.strip ? sql`strip(to_tsvector('simple', ${body.text}))` : sql`to_tsvector('simple', ${body.text})`;
+      // Facet lexemes are literal (a ::tsvector cast applies no parser, so 'a:12' stays whole).
+      const facets = t.facets.map((f) => `'${f}'`).join(' ');
+      return sql`(${r.kind}, ${r.ref_id}, ${r.agency_id}, ${r.title}, ${r.body}, ${r.url}, ${r.published_on}, ${r.facets},
+        setweight(to_tsvector('simple', ${t.title}), 'A') || ${bodyVector} || ${facets}::tsvector)`;
+    });
+    await sql`insert into search_entries (kind, ref_id, agency_id, title, body, url, published_on, facets, tsv)
+      values ${sql.join(values)}
+      on conflict (kind, ref_id) do update set agency_id = excluded.agency_id, title = excluded.title, body = excluded.body,
+        url = excluded.url, published_on = excluded.published_on, facets = excluded.facets, tsv = excluded.tsv`.execute(db);
   }
 
   /**
@@ -205,13 +261,19 @@ export class SearchIndexRepository {
     let match = [`(${user})`, ...filter.all.map((g) => `(${g.map(quote).join(' OR ')})`)].join(' AND ');
     if (filter.none.length > 0) match = `(${match}) NOT (${filter.none.map(quote).join(' OR ')})`;
 
-    const { n } = (await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(this.db)).rows[0];
-    if (n === 0 || query.offset >= n) return { total: n, hits: [] };
-    const orderBy = query.order === 'date' ? sql`rowid desc` : sql`bm25(search_fts, ${TITLE_WEIGHT}, 1.0, 0.0), rowid desc`;
-    const page = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${match}
-      order by ${orderBy} limit ${query.limit} offset ${query.offset}`.execute(this.db);
-    const ids = page.rows.map((r) => entryIdOf(r.rowid));
-    return { total: n, hits: await this.load(ids) };
+    // Counting every match of a frequent word costs time in proportion to the index; the newest
+    // countCap + 1 are read in the index's own order and the count stops there.
+    const { n } = (await sql<{ n: number }>`select count(*) as n from (
+        select rowid from search_fts where search_fts match ${match} order by rowid desc limit ${this.limits.countCap + 1})`.execute(this.db)).rows[0];
+    const total = Math.min(n, this.limits.countCap);
+    if (n === 0 || query.offset >= total) return { total, totalCapped: n > this.limits.countCap, hits: [] };
+    const ids = await pageIds({ ...query, limit: Math.min(query.limit, total - query.offset) }, this.limits.relevanceCandidates, (limit, offset) => sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${match}
+        order by rowid desc limit ${limit} offset ${offset}`.execute(this.db).then((r) => r.rows.map((x) => x.id)),
+      (limit, offset) => sql<{ id: number }>`select id from (
+          select rowid as id, bm25(search_fts, ${TITLE_WEIGHT}, 1.0, 0.0) as score from search_fts where search_fts match ${match}
+          order by rowid desc limit ${this.limits.relevanceCandidates}
+        ) order by score, id desc limit ${limit} offset ${offset}`.execute(this.db).then((r) => r.rows.map((x) => x.id)));
+    return { total, totalCapped: n > this.limits.countCap, hits: await this.load(ids) };
   }
 
   private async searchPostgres(query: SearchIndexQuery, filter: FilterGroups): Promise<SearchIndexResult> {
@@ -222,14 +284,18 @@ export class SearchIndexRepository {
     // Facet lexemes are literal (no parser, no dictionary): a ::tsquery cast, not to_tsquery.
     const tsq = parts.length > 0 ? sql`(to_tsquery('simple', ${user}) && ${parts.join(' & ')}::tsquery)` : sql`to_tsquery('simple', ${user})`;
 
-    const { n } = (await sql<{ n: number }>`select count(*) as n from search_entries where tsv @@ ${tsq}`.execute(this.db)).rows[0];
-    if (n === 0 || query.offset >= n) return { total: n, hits: [] };
-    const orderBy = query.order === 'date'
-      ? sql`published_on desc, id desc`
-      : sql`ts_rank(tsv, to_tsquery('simple', ${user})) desc, published_on desc, id desc`;
-    const page = await sql<{ id: number }>`select id from search_entries where tsv @@ ${tsq}
-      order by ${orderBy} limit ${query.limit} offset ${query.offset}`.execute(this.db);
-    return { total: n, hits: await this.load(page.rows.map((r) => r.id)) };
+    const { n } = (await sql<{ n: number }>`select count(*) as n from (
+        select 1 from search_entries where tsv @@ ${tsq} limit ${this.limits.countCap + 1}) m`.execute(this.db)).rows[0];
+    const total = Math.min(n, this.limits.countCap);
+    if (n === 0 || query.offset >= total) return { total, totalCapped: n > this.limits.countCap, hits: [] };
+    const ids = await pageIds({ ...query, limit: Math.min(query.limit, total - query.offset) }, this.limits.relevanceCandidates, (limit, offset) => sql<{ id: number }>`select id from search_entries where tsv @@ ${tsq}
+        order by published_on desc, id desc limit ${limit} offset ${offset}`.execute(this.db).then((r) => r.rows.map((x) => x.id)),
+      (limit, offset) => sql<{ id: number }>`select id from (
+          select id, published_on, tsv from search_entries where tsv @@ ${tsq}
+          order by published_on desc, id desc limit ${this.limits.relevanceCandidates}
+        ) c order by ts_rank(tsv, to_tsquery('simple', ${user})) desc, published_on desc, id desc
+        limit ${limit} offset ${offset}`.execute(this.db).then((r) => r.rows.map((x) => x.id)));
+    return { total, totalCapped: n > this.limits.countCap, hits: await this.load(ids) };
   }
 
   /** The entries with these ids, in the given order. */
@@ -248,6 +314,23 @@ export class SearchIndexRepository {
       }];
     });
   }
+}
+
+type PageQuery = (limit: number, offset: number) => Promise<number[]>;
+
+/**
+ * One page of ids. Date order is the index's order. Relevance order ranks the newest
+ * `candidates` matches and lists any further matches after them by date: ranking every
+ * match of a frequent word (招生 in a third of a million documents) costs hundreds of milliseconds,
+ * and a reader looking for "the relevant ones" rarely wants an old one over a recent one.
+ * The two parts together are a total order, so pages neither repeat nor skip a hit.
+ */
+async function pageIds(query: SearchIndexQuery, candidates: number, byDate: PageQuery, byRank: PageQuery): Promise<number[]> {
+  if (query.order === 'date') return byDate(query.limit, query.offset);
+  const end = query.offset + query.limit;
+  const ranked = query.offset < candidates ? await byRank(Math.min(end, candidates) - query.offset, query.offset) : [];
+  const rest = end > candidates ? await byDate(end - Math.max(query.offset, candidates), Math.max(query.offset, candidates)) : [];
+  return [...ranked, ...rest];
 }
 
 interface FilterGroups {
@@ -285,13 +368,35 @@ function checkEntry(e: SearchEntry): SearchEntry {
   return e;
 }
 
-function ftsRowid(publishedOn: string, id: number): number {
-  const days = Math.round((Date.parse(`${publishedOn}T00:00:00Z`) - EPOCH_1900) / DAY_MS);
-  return days * ROWID_ID_BITS + id;
+function dayNumber(publishedOn: string): number {
+  return Math.round((Date.parse(`${publishedOn}T00:00:00Z`) - EPOCH_1900) / DAY_MS);
 }
 
-function entryIdOf(rowid: number): number {
-  return rowid % ROWID_ID_BITS;
+interface Tokenized {
+  e: SearchEntry;
+  t: { title: string; body: string; facets: string[] };
+}
+
+function tokensOf(e: SearchEntry): Tokenized['t'] {
+  return {
+    title: indexTokens(e.title),
+    // The document number and index number are searchable even when the text does not repeat them.
+    body: indexTokens([e.text, e.facets.docNumber ?? '', e.facets.indexNumber ?? ''].join('\n')),
+    facets: facetTokensOf(e),
+  };
+}
+
+function rowOf(e: SearchEntry) {
+  return {
+    kind: e.kind,
+    ref_id: e.refId,
+    agency_id: e.agencyId,
+    title: e.title,
+    body: e.text,
+    url: e.url,
+    published_on: e.publishedOn,
+    facets: JSON.stringify(e.facets),
+  };
 }
 
 /** The body token string for to_tsvector, kept within PostgreSQL's tsvector limits. */

@@ -34,7 +34,10 @@ export interface SearchResultItem {
 }
 
 export interface SearchResults {
+  /** Hits counted up to COUNT_CAP (10,000). */
   total: number;
+  /** More hits exist than `total` says (a very frequent word in a large index): show "10,000+". */
+  totalCapped: boolean;
   items: SearchResultItem[];
 }
 
@@ -51,7 +54,7 @@ export async function searchDocuments(ctx: { repos: Pick<Repositories, 'search'>
   const q = opts.q.slice(0, MAX_QUERY_LENGTH);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(opts.pageSize)));
   const page = Math.max(1, Math.floor(opts.page));
-  const { total, hits } = await ctx.repos.search.search({
+  const { total, totalCapped, hits } = await ctx.repos.search.search({
     q,
     agencyIds: opts.agencyIds,
     kinds: opts.kinds,
@@ -65,6 +68,7 @@ export async function searchDocuments(ctx: { repos: Pick<Repositories, 'search'>
   });
   return {
     total,
+    totalCapped,
     items: hits.map((h) => ({
       kind: h.kind,
       refId: h.refId,

@@ -328,3 +328,23 @@ describe('highlight', () => {
     }
   });
 });
+
+describe('normalizeText skips the Traditional → Simplified converter only where it would change nothing', () => {
+  test('every CJK unified ideograph normalises exactly as the converter maps it', async () => {
+    const OpenCC = await import('opencc-js');
+    const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const differing: string[] = [];
+    for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+      if (cp > 0x4dbf && cp < 0x4e00) continue;
+      const ch = String.fromCodePoint(cp);
+      if (normalizeText(ch) !== convert(ch)) differing.push(ch);
+    }
+    assert.deepEqual(differing, []);
+  });
+
+  test('phrase entries whose changed character is common in Simplified text still convert', () => {
+    assert.equal(normalizeText('反覆思量，一目瞭然'), '反复思量,一目了然');
+    assert.equal(normalizeText('意志消沈'), '意志消沉');
+    assert.equal(normalizeText('学校招生，面对复杂的干部队伍'), '学校招生,面对复杂的干部队伍');
+  });
+});
