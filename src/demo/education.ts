@@ -7,6 +7,7 @@ import type { Actor } from '../services/actor.ts';
 import type { DemoWorld } from './seed.ts';
 import { addAdmissionStep, saveEnrolmentYear, saveSchool, setSchoolPlan, setSchoolZones } from '../services/enrolment.service.ts';
 import { saveStatistics } from '../services/statistics.service.ts';
+import { closeRecruitment, publishRecruitment, publishResults, saveRecruitment } from '../services/recruitment.service.ts';
 import { deleteDraftItem, powerListConsole, publishPowerDraft, saveDraftItem, startPowerDraft } from '../services/power-list.service.ts';
 import type { StatLevel } from '../domain/education-terms.ts';
 
@@ -192,9 +193,40 @@ async function seedPowerList(ctx: ServiceContext, world: DemoWorld): Promise<voi
   await publishPowerDraft(ctx, clerk, { reason: '校车使用许可调整由市人民政府统一审批；新增校外培训机构监督检查职责；依据新修订的实施办法更新设定依据', effectiveOn: '2025-06-15', documentRef: '' });
 }
 
+async function seedRecruitment(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk2');
+  const round = async (year: number, quotasText: string, results: string, close: boolean) => {
+    const d = (md: string) => `${year}-${md}`;
+    const id = await saveRecruitment(ctx, clerk, null, {
+      year, title: `${year}年洪江市公开招聘农村义务教育阶段学校教师公告`, documentRef: '',
+      summary: `为补充农村义务教育阶段学校教师，经市人民政府同意，面向社会公开招聘教师。本次招聘按照“公开、平等、竞争、择优”的原则，采取笔试与面试相结合的方式进行。`,
+      requirements: '1．具有中华人民共和国国籍，遵守宪法和法律；\n2．具有全日制普通高校本科及以上学历，或专科学历且具有相应教师资格；\n3．具有与招聘岗位相应的教师资格证书；\n4．年龄在35周岁以下（研究生可放宽至40周岁）。',
+      quotasText,
+      steps: {
+        announcement: { startsOn: d('05-20'), endsOn: '', note: '在市教育局网站和市人民政府网站发布公告' },
+        registration: { startsOn: d('06-01'), endsOn: d('06-07'), note: '网上报名，资格初审' },
+        qualification: { startsOn: d('06-08'), endsOn: d('06-12'), note: '' },
+        exam: { startsOn: d('06-28'), endsOn: '', note: '笔试科目为教育综合知识和学科专业知识' },
+        interview: { startsOn: d('07-19'), endsOn: d('07-20'), note: '按笔试成绩1:3确定面试人选' },
+        medical: { startsOn: d('07-28'), endsOn: '', note: '在怀化市第一人民医院体检' },
+        inspection: { startsOn: d('08-04'), endsOn: d('08-10'), note: '' },
+        publicity: { startsOn: d('08-18'), endsOn: d('08-24'), note: '公示期7天' },
+      },
+    });
+    await publishRecruitment(ctx, clerk, id);
+    await publishResults(ctx, clerk, id, { text: results, publicityStartsOn: d('08-18'), publicityEndsOn: d('08-24'), note: '公示期内对拟聘用人员有异议的，请以书面形式向市教育局人事股反映，电话0745-7623461。', documentRef: '' });
+    if (close) await closeRecruitment(ctx, clerk, id);
+  };
+  await round(2025, '安江镇第二完全小学｜语文｜2｜\n托口镇中心小学｜数学｜2｜\n沅河中学｜英语｜1｜具有初级中学及以上英语教师资格\n龙船塘瑶族乡学校｜体育｜1｜',
+    '刘思远｜安江镇第二完全小学｜语文｜82.6｜\n杨雨桐｜安江镇第二完全小学｜语文｜80.1｜\n唐子涵｜托口镇中心小学｜数学｜84.3｜\n蒋浩然｜托口镇中心小学｜数学｜79.8｜\n向佳怡｜沅河中学｜英语｜81.0｜\n舒博文｜龙船塘瑶族乡学校｜体育｜77.5｜', true);
+  await round(2026, '黔城镇第三完全小学｜语文｜2｜\n黔城镇第三完全小学｜数学｜1｜\n托口中学｜物理｜1｜具有初级中学及以上物理教师资格\n雪峰中学｜英语｜1｜具有初级中学及以上英语教师资格\n湾溪乡学校｜音乐｜1｜\n群峰乡学校｜美术｜1｜',
+    '吴欣然｜黔城镇第三完全小学｜语文｜85.2｜\n田雅婷｜黔城镇第三完全小学｜语文｜83.7｜\n向宇航｜黔城镇第三完全小学｜数学｜82.9｜\n杨俊杰｜托口中学｜物理｜80.4｜\n姚梦琪｜雪峰中学｜英语｜84.8｜\n龙诗雨｜湾溪乡学校｜音乐｜79.6｜\n滕子墨｜群峰乡学校｜美术｜78.3｜递补', false);
+}
+
 /** The demo seeder of the education area (registered in seed.ts). */
 export async function seedEducationDemo(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   await seedEnrolment(ctx, world);
   await seedStatistics(ctx, world);
   await seedPowerList(ctx, world);
+  await seedRecruitment(ctx, world);
 }

@@ -278,3 +278,46 @@ test('power list: staff change an item and publish version 3; version 2 stays vi
   const diff = await page('/gk/hjjyj/education/powers/diff?from=2&to=3');
   assert.match(diff.body, /<del><span class="visually-hidden">［删除：<\/span>；《学生资助资金管理办法》<span class="visually-hidden">］<\/span><\/del>/);
 });
+
+test('teacher recruitment: current round and archive, quotas with total, procedure timeline, results with the publicity end date', async () => {
+  const list = await page('/gk/hjjyj/education/recruitment');
+  assert.equal(list.statusCode, 200);
+  const main = mainOf(list.body);
+  const current = main.slice(main.indexOf('id="rec-current"'), main.indexOf('id="rec-archive"'));
+  const archive = main.slice(main.indexOf('id="rec-archive"'));
+  assert.match(current, /2026年洪江市公开招聘农村义务教育阶段学校教师公告/);
+  assert.match(archive, /2025年洪江市公开招聘农村义务教育阶段学校教师公告/);
+  const id = /href="\/gk\/hjjyj\/education\/recruitment\/(\d+)">2026年/.exec(current)![1];
+  const detail = await page(`/gk/hjjyj/education/recruitment/${id}`);
+  assert.equal(detail.statusCode, 200);
+  const d = text(mainOf(detail.body));
+  assert.match(d, /岗位计划（共 7 人）/);
+  assert.match(d, /报名/);
+  assert.match(detail.body, /<time datetime="2026-08-24">2026年8月24日<\/time>/);
+  assert.match(d, /吴欣然/);
+  for (const lang of ['zh-TW', 'en']) {
+    assert.equal((await page(`/gk/hjjyj/education/recruitment?lang=${lang}`)).statusCode, 200);
+    assert.equal((await page(`/gk/hjjyj/education/recruitment/${id}?lang=${lang}`)).statusCode, 200);
+  }
+  const en = await page(`/gk/hjjyj/education/recruitment/${id}?lang=en`);
+  assert.match(en.body, /Posts \(7 in all\)/);
+});
+
+test('teacher recruitment: staff create and publish a posting; an empty quota list is refused', async () => {
+  const b = await signedIn('clerk2');
+  const created = await b.submit('/console/education/recruitment', '/console/education/recruitment', {
+    year: '2027', title: '2027年春季公开招聘教师公告', quotasText: '', 'registration.startsOn': '2027-03-01', 'registration.endsOn': '2027-03-07',
+  });
+  assert.equal(created.statusCode, 303);
+  const base = String(created.headers.location).replace(/\?.*$/, '');
+  const refused = await b.submit(base, `${base}/publish`, {});
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, /请先填写岗位计划/);
+  const page1 = await b.get(base);
+  assert.match(page1.body, /name="registration.startsOn" type="date" value="2027-03-01"/);
+  const saved = await b.submit(base, base, { year: '2027', title: '2027年春季公开招聘教师公告', quotasText: '雪峰中学｜数学｜1｜', 'registration.startsOn': '2027-03-01', 'registration.endsOn': '2027-03-07' });
+  assert.equal(saved.statusCode, 303);
+  assert.equal((await b.submit(base, `${base}/publish`, {})).statusCode, 303);
+  const id = base.split('/').pop();
+  assert.equal((await page(`/gk/hjjyj/education/recruitment/${id}`)).statusCode, 200);
+});

@@ -10,6 +10,9 @@ import {
   currentPowerList, deleteDraftItem, discardPowerDraft, powerChangeLog, powerDiff, powerListConsole, powerVersion, publishPowerDraft, saveDraftItem, startPowerDraft, type PowerItemInput,
 } from '../../src/services/power-list.service.ts';
 import { summarizeDiff } from '../../src/domain/power-list-diff.ts';
+import {
+  closeRecruitment, publicRecruitment, publicRecruitments, publishRecruitment, publishResults, saveRecruitment, staffRecruitment, type RecruitmentInput,
+} from '../../src/services/recruitment.service.ts';
 import { saveStatistics, statisticsForYear, statisticsJson, statisticsTable, statisticsTrend, toCsv, trendTable } from '../../src/services/statistics.service.ts';
 
 const school = (name: string, level: string, town: string) => ({ name, level, ownership: 'public', town, address: `${town}某路1号`, phone: '0745-7600000', website: '', intro: '', sort: 0 });
@@ -243,3 +246,58 @@ forEachDialect('education: power and responsibility lists', (s) => {
     await assert.rejects(powerDiff(s.ctx, w.agency.id, 2, 2), { status: 400 });
   });
 });
+
+let recClock = new Date('2026-06-03T02:00:00Z');
+forEachDialect('education: teacher recruitment', (s) => {
+  let w: EduWorld;
+  let id: number;
+  before(async () => {
+    w = await eduWorld(s.ctx);
+  });
+  const input = (over: Partial<RecruitmentInput> = {}): RecruitmentInput => ({
+    year: 2026, title: '2026年公开招聘教师公告', summary: '面向社会公开招聘', requirements: '本科及以上', documentRef: '',
+    quotasText: '黔城镇第一完全小学｜语文｜2｜具有小学教师资格\n托口中学｜物理｜1｜',
+    steps: { registration: { startsOn: '2026-06-01', endsOn: '2026-06-07', note: '' }, exam: { startsOn: '2026-06-28', endsOn: '', note: '' } },
+    ...over,
+  });
+
+  test('a posting with quotas and dated steps; bad lines and dates are refused with their line numbers', async () => {
+    await assert.rejects(saveRecruitment(s.ctx, w.staff.clerk, null, input({ quotasText: '只有学校\n某校｜数学｜零｜', steps: { exam: { startsOn: '2026-06-28', endsOn: '2026-06-01', note: '' } } })), (e: { fields: Record<string, string> }) => {
+      assert.equal(e.fields.quotasText, '第1行：应为“学校｜学科｜人数｜要求”；第2行：人数应为正整数');
+      assert.match(e.fields['exam.endsOn'], /结束日期不能早于开始日期/);
+      return true;
+    });
+    id = await saveRecruitment(s.ctx, w.staff.clerk, null, input());
+    await assert.rejects(publicRecruitment(s.ctx, w.agency.id, id), { status: 404 }, 'drafts are not public');
+    await publishRecruitment(s.ctx, w.staff.clerk, id);
+    const r = await publicRecruitment(s.ctx, w.agency.id, id);
+    assert.equal(r.totalQuota, 3);
+    assert.equal(r.phase, 'in_progress');
+    assert.deepEqual(r.steps.map((x) => x.step), ['registration', 'exam']);
+    await assert.rejects(publishRecruitment(s.ctx, w.staff.clerk, id), { status: 409 });
+  });
+
+  test('results carry a publicity period; personal identifiers are refused; closing waits for the period to end', async () => {
+    await assert.rejects(publishResults(s.ctx, w.staff.clerk, id, { text: '王小明｜黔城镇第一完全小学｜语文｜85.5｜身份证430181199001011233', publicityStartsOn: '2026-08-18', publicityEndsOn: '2026-08-24', note: '', documentRef: '' }),
+      (e: { fields: Record<string, string> }) => /居民身份证号码/.test(e.fields.text));
+    await assert.rejects(publishResults(s.ctx, w.staff.clerk, id, { text: '王小明｜黔城镇第一完全小学｜语文｜85.5｜', publicityStartsOn: '2026-08-18', publicityEndsOn: '2026-08-10', note: '', documentRef: '' }), { status: 400 });
+    await publishResults(s.ctx, w.staff.clerk, id, { text: '王小明｜黔城镇第一完全小学｜语文｜85.5｜\n李小红｜托口中学｜物理｜80｜', publicityStartsOn: '2026-08-18', publicityEndsOn: '2026-08-24', note: '', documentRef: '' });
+    recClock = new Date('2026-08-20T02:00:00Z');
+    let r = await publicRecruitment(s.ctx, w.agency.id, id);
+    assert.equal(r.phase, 'publicity');
+    assert.deepEqual(r.results.map((x) => x.candidateName), ['王小明', '李小红']);
+    await assert.rejects(closeRecruitment(s.ctx, w.staff.clerk, id), { status: 409, message: /公示期满后才能归档/ });
+    recClock = new Date('2026-08-25T02:00:00Z');
+    assert.equal((await publicRecruitment(s.ctx, w.agency.id, id)).phase, 'publicity_ended');
+    await closeRecruitment(s.ctx, w.staff.clerk, id);
+    const lists = await publicRecruitments(s.ctx, w.agency.id);
+    assert.deepEqual(lists.archive.map((x) => x.id), [id]);
+    assert.deepEqual(lists.current, []);
+    r = await publicRecruitment(s.ctx, w.agency.id, id);
+    assert.equal(r.phase, 'archived');
+    await assert.rejects(saveRecruitment(s.ctx, w.staff.clerk, id, input()), { status: 409, message: /已归档/ });
+    await assert.rejects(staffRecruitment(s.ctx, w.staff.outsider, id), { status: 404 });
+    const actions = (await s.ctx.repos.audit.forSubject('edu_recruitment', id)).map((e) => e.action);
+    assert.deepEqual(actions, ['recruitment.created', 'recruitment.published', 'recruitment.results_published', 'recruitment.closed']);
+  });
+}, { now: () => recClock });
