@@ -4,6 +4,7 @@ import type { Agency, Department } from '../db/schema.ts';
 import { hashPassword } from '../services/password.ts';
 import { DomainError } from '../services/errors.ts';
 import { seedEducationDemo } from './education.ts';
+import { seedDocuments } from './documents.ts';
 
 // Demo data: fictitious people, real place names. Passwords are for the demo only.
 export const DEMO_PASSWORD = 'gongkai2026';
@@ -38,7 +39,7 @@ export interface DemoWorld {
 export type DemoSeeder = (ctx: ServiceContext, world: DemoWorld) => Promise<void>;
 
 /** Area seeders, run in order after agencies and accounts exist. */
-const seeders: DemoSeeder[] = [seedEducationDemo];
+const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments];
 
 const DEMO_FLAG = 'demo_data';
 

@@ -16,7 +16,8 @@ export async function syncDocumentSearch(repos: Repositories, documentId: number
     return;
   }
   const [topics, attachments] = await Promise.all([repos.documents.topicsOf([doc.id]), repos.attachments.forDocument(doc.id)]);
-  const text = [doc.doc_number, doc.index_number ?? '', doc.keywords, doc.summary, doc.body_text, ...attachments.map((a) => `${a.filename}\n${a.text}`)]
+  // The snippet shows the first match: the summary and body come first, the identifiers last.
+  const text = [doc.summary, doc.body_text, ...attachments.map((a) => `${a.filename}\n${a.text}`), doc.keywords, doc.doc_number, doc.index_number ?? '']
     .filter((s) => s.trim() !== '')
     .join('\n');
   await repos.search.upsert({

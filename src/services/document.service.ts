@@ -2,7 +2,7 @@
 // publication (Arts. 19–21, 26). Every change: guard → change + audit event (+ search index) in
 // one transaction (STYLE.md #3).
 import type { Repositories } from '../db/repositories/index.ts';
-import type { DocumentRow, DocumentRowUpdate, NewDocumentRow } from '../db/schema.ts';
+import type { DocumentCategory, DocumentRow, DocumentRowUpdate, NewDocumentRow } from '../db/schema.ts';
 import { chinaDateOf, isIsoDate, yearOf } from '../domain/dates.ts';
 import {
   ART20_CLASSES,
@@ -22,7 +22,7 @@ import {
 } from '../domain/document-workflow.ts';
 import { isGenre, publishRefusal } from '../domain/document-catalog.ts';
 import { formatIndexNumber } from '../domain/index-number.ts';
-import { htmlToText, sanitizeHtml } from '../web/sanitize.ts';
+import { htmlToText, safeBodyHtml } from '../web/sanitize.ts';
 import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { canEdit, canMaintain, documentForStaff, staffOf } from './document-access.ts';
@@ -80,7 +80,13 @@ type CleanInput = Omit<NewDocumentRow, 'agency_id' | 'state' | 'index_number' | 
  * Checks a document's fields against the agency's taxonomy and the rules, collecting every
  * problem by field (form field names) before anything is written.
  */
-export async function cleanDocumentInput(repos: Repositories, agencyId: number, input: DocumentInput, today: string, opts: { departmentFixed?: number | null; selfId?: number } = {}): Promise<CleanInput> {
+export async function cleanDocumentInput(
+  repos: Repositories,
+  agencyId: number,
+  input: DocumentInput,
+  today: string,
+  opts: { departmentFixed?: number | null; selfId?: number; taxonomy?: { categories: DocumentCategory[]; topics: DocumentCategory[] } } = {},
+): Promise<CleanInput> {
   const fields: Record<string, string> = {};
   const title = (input.title ?? '').trim();
   if (title === '') fields.title = '请填写标题';
@@ -91,13 +97,13 @@ export async function cleanDocumentInput(repos: Repositories, agencyId: number, 
   else if (input.createdOn > today) fields.createdOn = '成文日期不能晚于今天';
   else if (input.createdOn < '1950-01-01') fields.createdOn = '成文日期不能早于 1950 年';
 
-  await ensureTaxonomy(repos, agencyId);
-  const categories = await repos.taxonomy.list('category', [agencyId]);
+  if (!opts.taxonomy) await ensureTaxonomy(repos, agencyId);
+  const categories = opts.taxonomy?.categories ?? await repos.taxonomy.list('category', [agencyId]);
   const c = input.category;
   const category = categories.find((x) => (typeof c === 'number' ? x.id === c : x.code === c.trim() || x.name === c.trim() || String(x.id) === c.trim()));
   if (!category) fields.category = c === '' || c === undefined ? '请选择主题分类' : `主题分类“${c}”不存在`;
 
-  const allTopics = await repos.taxonomy.list('topic', [agencyId]);
+  const allTopics = opts.taxonomy?.topics ?? await repos.taxonomy.list('topic', [agencyId]);
   const topicIds: number[] = [];
   for (const t of input.topics ?? []) {
     if (t === '') continue;
@@ -154,14 +160,14 @@ export async function cleanDocumentInput(repos: Repositories, agencyId: number, 
     }
   }
 
-  const bodyHtml = sanitizeHtml(input.bodyHtml ?? '');
+  const bodyHtml = safeBodyHtml(input.bodyHtml ?? '');
   if (bodyHtml.length > MAX_BODY) fields.body = '正文过长（最多 50 万字符）';
   const summary = (input.summary ?? '').trim();
   if (summary.length > 5000) fields.summary = '内容概述最长 5000 个字符';
   const keywords = (input.keywords ?? '').trim();
   if (keywords.length > 500) fields.keywords = '关键词最长 500 个字符';
-  const scope = (input.disclosureScope ?? DEFAULT_DISCLOSURE_SCOPE).trim();
-  const channel = (input.disclosureChannel ?? DEFAULT_DISCLOSURE_CHANNEL).trim();
+  const scope = (input.disclosureScope ?? '').trim() || DEFAULT_DISCLOSURE_SCOPE;
+  const channel = (input.disclosureChannel ?? '').trim() || DEFAULT_DISCLOSURE_CHANNEL;
   if (scope.length > 200) fields.disclosureScope = '公开范围最长 200 个字符';
   if (channel.length > 200) fields.disclosureChannel = '公开方式最长 200 个字符';
 

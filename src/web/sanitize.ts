@@ -251,3 +251,19 @@ export function htmlToText(html: string): string {
   }
   return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n[\s]*/g, '\n').trim();
 }
+
+/** Whether a body looks like HTML (has a tag) rather than plain typed text. */
+export function looksLikeHtml(s: string): boolean {
+  return /<\/?[A-Za-z][^>]*>/.test(s);
+}
+
+/** Plain text typed into the body field: one paragraph per non-empty line, escaped. */
+export function textToHtml(s: string): string {
+  return s.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim()).filter((line) => line !== '')
+    .map((line) => `<p>${escapeText(line)}</p>`).join('');
+}
+
+/** The body as stored: HTML sanitised, plain text turned into paragraphs. */
+export function safeBodyHtml(raw: string): string {
+  return sanitizeHtml(looksLikeHtml(raw) ? raw : textToHtml(raw));
+}

@@ -18,6 +18,7 @@ export interface ConsoleNavItem {
 // Areas add their entry here, in the order staff expect to see them.
 export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console', label: '工作台', roles: [] },
+  { href: '/console/documents', label: '主动公开', roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
   { href: '/console/admin/agencies', label: '机关管理', roles: [], sysadmin: true },
   { href: '/console/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/console/admin/calendar', label: '工作日历', roles: ['admin'] },
