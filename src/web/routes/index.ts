@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import { systemRoutes } from './system.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
+import { docsRoutes } from './docs.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
@@ -19,6 +20,7 @@ import { applicationsConsoleRoutes } from './applications-console.routes.ts';
 export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
   systemRoutes(app, ctx);
   portalRoutes(app, ctx);
+  docsRoutes(app, ctx);
   authRoutes(app, ctx);
   consoleRoutes(app, ctx);
   adminRoutes(app, ctx);

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { LANGS, LANG_LABELS } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { withQuery, type PageContext } from '../render.tsx';
 
+/** What the portal chrome needs to know about an agency (an `Agency` row satisfies it). */
 export interface PortalAgency {
   code: string;
   name: string;
@@ -11,7 +13,8 @@ export interface PortalAgency {
 
 export type PortalColumn = 'home' | 'guide' | 'rules' | 'catalog' | 'reports' | 'apply' | 'ask';
 
-const COLUMNS: { key: PortalColumn; path: string; label: Parameters<PageContext['t']>[0] }[] = [
+/** The national column structure of a disclosure site (国办 guidance for 政府信息公开专栏), in order. */
+export const PORTAL_COLUMNS: readonly { key: PortalColumn; path: string; label: MessageKey }[] = [
   { key: 'home', path: '', label: 'nav.home' },
   { key: 'guide', path: '/guide', label: 'nav.guide' },
   { key: 'rules', path: '/rules', label: 'nav.rules' },
@@ -22,11 +25,30 @@ const COLUMNS: { key: PortalColumn; path: string; label: Parameters<PageContext[
 ];
 
 export function portalPath(agencyCode: string, column: PortalColumn): string {
-  const c = COLUMNS.find((x) => x.key === column)!;
-  return `/gk/${agencyCode}${c.path}` || '/';
+  const c = PORTAL_COLUMNS.find((x) => x.key === column)!;
+  return `/gk/${encodeURIComponent(agencyCode)}${c.path}`;
 }
 
-function Head({ ctx, title, meta }: { ctx: PageContext; title: string; meta?: Record<string, string> }) {
+export function columnLabel(column: PortalColumn): MessageKey {
+  return PORTAL_COLUMNS.find((x) => x.key === column)!.label;
+}
+
+/** The search of an agency's published information (served by the search area). */
+export function searchPath(agencyCode: string): string {
+  return `/gk/${encodeURIComponent(agencyCode)}/search`;
+}
+
+/** One step of the breadcrumb below the column navigation; the last step is the current page. */
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+function bodyClass(ctx: PageContext, extra?: string): string | undefined {
+  return [extra, ctx.largeText ? 'large' : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function Head({ title, meta }: { title: string; meta?: Record<string, string> }) {
   return (
     <head>
       <meta charset="utf-8" />
@@ -39,82 +61,156 @@ function Head({ ctx, title, meta }: { ctx: PageContext; title: string; meta?: Re
   );
 }
 
+/** Language switch, large-text toggle (a form: works without JavaScript) and the staff entrance. */
 function Toolbar({ ctx }: { ctx: PageContext }) {
   return (
     <div class="toolbar">
       <div class="wrap toolbar-inner">
-        <nav aria-label={ctx.t('lang.switch')} class="langs">
-          {LANGS.map((l) => (
-            <a href={withQuery(ctx.url, { lang: l })} lang={l} aria-current={l === ctx.lang ? 'true' : undefined}>{LANG_LABELS[l]}</a>
-          ))}
-        </nav>
-        <form method="post" action="/prefs/large-text" class="inline">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <input type="hidden" name="next" value={ctx.url} />
-          <input type="hidden" name="on" value={ctx.largeText ? '0' : '1'} />
-          <button type="submit" class="linklike">{ctx.largeText ? ctx.t('a11y.normalText') : ctx.t('a11y.largeText')}</button>
-        </form>
-        {ctx.user
-          ? <a href="/console">{ctx.t('nav.console')}</a>
-          : <a href="/login">{ctx.t('nav.login')}</a>}
+        <p class="toolbar-welcome">{ctx.t('site.welcome')}</p>
+        <div class="toolbar-tools">
+          <nav aria-label={ctx.t('lang.switch')} class="langs">
+            <ul>
+              {LANGS.map((l) => (
+                <li><a href={withQuery(ctx.url, { lang: l })} lang={l} hreflang={l} aria-current={l === ctx.lang ? 'true' : undefined}>{LANG_LABELS[l]}</a></li>
+              ))}
+            </ul>
+          </nav>
+          <form method="post" action="/prefs/large-text" class="inline">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <input type="hidden" name="next" value={ctx.url} />
+            <input type="hidden" name="on" value={ctx.largeText ? '0' : '1'} />
+            <button type="submit" class="linklike toggle-large">{ctx.largeText ? ctx.t('a11y.normalText') : ctx.t('a11y.largeText')}</button>
+          </form>
+          {ctx.user
+            ? <a href="/console">{ctx.t('nav.console')}</a>
+            : <a href="/login">{ctx.t('nav.login')}</a>}
+        </div>
       </div>
     </div>
   );
 }
 
-/** The public portal of one agency, with the national column structure. */
-export function PortalLayout(props: { ctx: PageContext; agency: PortalAgency; column: PortalColumn; title: string; meta?: Record<string, string>; children: ComponentChildren }) {
-  const { ctx, agency } = props;
-  const pageTitle = props.column === 'home' ? `${agency.name}${ctx.t('site.suffix')}` : `${props.title} - ${agency.name}`;
+/** A round seal with 公 (not the national emblem, whose use is restricted by law). */
+function Emblem() {
+  return <span class="emblem" aria-hidden="true">公</span>;
+}
+
+export function SearchForm({ ctx, agencyCode, id, big }: { ctx: PageContext; agencyCode: string; id: string; big?: boolean }) {
+  return (
+    <form role="search" method="get" action={searchPath(agencyCode)} class={big ? 'search search-big' : 'search'} aria-label={ctx.t('search.label')}>
+      <label for={id} class="visually-hidden">{ctx.t('search.label')}</label>
+      <input id={id} type="search" name="q" maxLength={100} placeholder={ctx.t('search.placeholder')} />
+      <button type="submit">{ctx.t('common.search')}</button>
+    </form>
+  );
+}
+
+function Breadcrumb({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[] }) {
+  return (
+    <nav class="crumbs wrap" aria-label={ctx.t('nav.crumbs')}>
+      <span class="crumbs-label">{ctx.t('nav.crumbs')}：</span>
+      <ol>
+        {crumbs.map((c, i) => (
+          <li>{c.href && i < crumbs.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * The public portal of one agency, with the national column structure. Column pages get a
+ * breadcrumb (首页 › column › title); pass `crumbs` for deeper pages (the steps after the column).
+ */
+export function PortalLayout(props: {
+  ctx: PageContext;
+  agency: PortalAgency;
+  column: PortalColumn;
+  title: string;
+  meta?: Record<string, string>;
+  crumbs?: Crumb[];
+  children: ComponentChildren;
+}) {
+  const { ctx, agency, column } = props;
+  const home = column === 'home';
+  const pageTitle = home ? `${agency.name}${ctx.t('site.suffix')}` : `${props.title} - ${agency.name}${ctx.t('site.suffix')}`;
+  const columnName = ctx.t(columnLabel(column));
+  const crumbs: Crumb[] = [{ label: ctx.t('nav.home'), href: portalPath(agency.code, 'home') }];
+  if (!home) {
+    crumbs.push({ label: columnName, href: portalPath(agency.code, column) });
+    if (props.crumbs) crumbs.push(...props.crumbs);
+    else if (props.title !== columnName) crumbs.push({ label: props.title });
+  }
   return (
     <html lang={ctx.lang}>
-      <Head ctx={ctx} title={pageTitle} meta={props.meta} />
-      <body class={ctx.largeText ? 'large' : undefined}>
+      <Head title={pageTitle} meta={props.meta} />
+      <body class={bodyClass(ctx, 'portal')}>
         <a class="skip" href="#main">{ctx.t('nav.skip')}</a>
-        <Toolbar ctx={ctx} />
-        <header class="masthead">
-          <div class="wrap">
-            <a class="brand" href={`/gk/${agency.code}`}>
-              <span class="emblem" aria-hidden="true">公</span>
-              <span><span class="brand-name">{agency.name}</span><span class="brand-sub">{ctx.t('site.suffix')}</span></span>
-            </a>
+        <header class="site-header">
+          <Toolbar ctx={ctx} />
+          <div class="masthead">
+            <div class="wrap masthead-inner">
+              <a class="brand" href={portalPath(agency.code, 'home')}>
+                <Emblem />
+                <span class="brand-text"><span class="brand-name">{agency.name}</span><span class="brand-sub">{ctx.t('site.suffix')}</span></span>
+              </a>
+              {!home && <SearchForm ctx={ctx} agencyCode={agency.code} id="q-top" />}
+            </div>
           </div>
         </header>
         <nav class="columns" aria-label={ctx.t('nav.main')}>
           <ul class="wrap">
-            {COLUMNS.map((c) => (
-              <li><a href={`/gk/${agency.code}${c.path}`} aria-current={c.key === props.column ? 'page' : undefined}>{ctx.t(c.label)}</a></li>
+            {PORTAL_COLUMNS.map((c) => (
+              <li><a href={portalPath(agency.code, c.key)} aria-current={c.key === column ? 'page' : undefined}>{ctx.t(c.label)}</a></li>
             ))}
           </ul>
         </nav>
-        <main id="main" class="wrap main" tabIndex={-1}>
+        {!home && <Breadcrumb ctx={ctx} crumbs={crumbs} />}
+        <main id="main" class={home ? 'wrap main main-home' : 'wrap main'} tabIndex={-1}>
           {props.children}
         </main>
         <footer class="footer">
-          <div class="wrap">
-            <p>{ctx.t('footer.sponsor', { name: agency.name })}</p>
-            {agency.address && <p>{ctx.t('footer.address', { address: agency.address })}</p>}
-            {agency.phone && <p>{ctx.t('footer.contact', { phone: agency.phone })}</p>}
+          <div class="wrap footer-inner">
+            <div>
+              <p class="footer-name">{ctx.t('footer.sponsor', { name: agency.name })}</p>
+              {agency.address && <p>{ctx.t('footer.address', { address: agency.address })}</p>}
+              {agency.phone && <p>{ctx.t('footer.contact', { phone: agency.phone })}</p>}
+            </div>
+            <nav aria-label={ctx.t('footer.links')} class="footer-links">
+              <ul>
+                <li><a href={portalPath(agency.code, 'guide')}>{ctx.t('nav.guide')}</a></li>
+                <li><a href={portalPath(agency.code, 'apply')}>{ctx.t('nav.apply')}</a></li>
+                <li><a href="/api/docs">{ctx.t('docs.link')}</a></li>
+              </ul>
+            </nav>
           </div>
+          <div class="wrap footer-note"><p>{ctx.t('footer.platform')}</p></div>
         </footer>
       </body>
     </html>
   );
 }
 
-/** A plain page outside any agency's portal (sign-in, errors). */
-export function BareLayout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+/** A page outside any agency's portal (sign-in, errors, API docs). `wide` for reading pages. */
+export function BareLayout(props: { ctx: PageContext; title: string; wide?: boolean; children: ComponentChildren }) {
   const { ctx } = props;
   return (
     <html lang={ctx.lang}>
-      <Head ctx={ctx} title={`${props.title} - ${ctx.t('site.platform')}`} />
-      <body class={ctx.largeText ? 'large' : undefined}>
+      <Head title={`${props.title} - ${ctx.t('site.platform')}`} />
+      <body class={bodyClass(ctx, 'bare')}>
         <a class="skip" href="#main">{ctx.t('nav.skip')}</a>
-        <Toolbar ctx={ctx} />
-        <header class="masthead">
-          <div class="wrap"><a class="brand" href="/"><span class="emblem" aria-hidden="true">公</span><span class="brand-name">{ctx.t('site.platform')}</span></a></div>
+        <header class="site-header">
+          <Toolbar ctx={ctx} />
+          <div class="masthead">
+            <div class="wrap masthead-inner">
+              <a class="brand" href="/"><Emblem /><span class="brand-text"><span class="brand-name">{ctx.t('site.platform')}</span></span></a>
+            </div>
+          </div>
         </header>
-        <main id="main" class="wrap main narrow" tabIndex={-1}>{props.children}</main>
+        <main id="main" class={props.wide ? 'wrap main' : 'wrap main narrow'} tabIndex={-1}>{props.children}</main>
+        <footer class="footer">
+          <div class="wrap footer-note"><p>{ctx.t('footer.platform')}</p></div>
+        </footer>
       </body>
     </html>
   );

@@ -1,0 +1,149 @@
+// HTTP throughput of the real app against a bare node:http server that answers the same bytes
+// from memory, measured in the same run: GET /healthz (one `select 1`) and GET / (the home page:
+// agency queries, Preact rendering, CSRF cookie, security headers).
+//
+//   node --import tsx bench/http.ts                       # 50 connections × 5 s per case
+//   BENCH_CONNECTIONS=20 BENCH_SECONDS=3 node --import tsx bench/http.ts
+//
+// The servers run in a child process (the app on a fresh in-memory SQLite database with the demo
+// data; the bare server beside it) so that the load generator — a keep-alive loop over a node:http
+// Agent in this process, on 127.0.0.1 only — does not share their event loop. Each case gets a
+// 1 s warm-up that is not counted. On a 2-core machine the generator takes one core: the bare
+// server's figure is therefore partly bounded by the client, which makes the ratio a conservative
+// (app-favouring) estimate of the framework's overhead.
+import http from 'node:http';
+import os from 'node:os';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = 1;
+const PATHS = ['/healthz', '/'] as const;
+
+interface Ports { app: number; bare: number }
+
+// ---- child: the servers ----
+
+async function serve(): Promise<void> {
+  const { openDb } = await import('../src/db/connection.ts');
+  const { migrateToLatest } = await import('../src/db/migrate.ts');
+  const { createServiceContext } = await import('../src/services/context.ts');
+  const { configFromEnv } = await import('../src/config.ts');
+  const { buildApp } = await import('../src/web/app.ts');
+  const { loadDemo } = await import('../src/demo/seed.ts');
+
+  const db = openDb({ dialect: 'sqlite', file: ':memory:' });
+  await migrateToLatest(db);
+  const ctx = createServiceContext(db, { ...configFromEnv({}), secret: 'bench-secret' });
+  await loadDemo(ctx);
+  const app = await buildApp(ctx, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+
+  // The bare server answers exactly the bytes the app answered, from memory.
+  const canned = new Map<string, { type: string; body: Buffer }>();
+  for (const path of PATHS) {
+    const res = await app.inject({ url: path, headers: { accept: 'text/html' } });
+    if (res.statusCode !== 200) throw new Error(`${path} answered ${res.statusCode}`);
+    canned.set(path, { type: String(res.headers['content-type']), body: res.rawPayload });
+  }
+  const bare = http.createServer((req, res) => {
+    const c = canned.get(req.url ?? '');
+    if (!c) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': c.type, 'content-length': c.body.length });
+    res.end(c.body);
+  });
+  bare.keepAliveTimeout = 30_000;
+  app.server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const ports: Ports = { app: (app.server.address() as AddressInfo).port, bare: (bare.address() as AddressInfo).port };
+  process.send!({ ports, sizes: Object.fromEntries([...canned].map(([k, v]) => [k, v.body.length])) });
+  process.on('disconnect', () => process.exit(0));
+}
+
+// ---- parent: the load generator ----
+
+interface Result { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number }
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function once(agent: http.Agent, port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, agent, headers: { accept: 'text/html' } }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** `connections` keep-alive loops, each sending its next request when the previous answered, for `seconds`. */
+async function load(port: number, path: string, seconds: number, record: boolean): Promise<Result> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      try {
+        const status = await once(agent, port, path);
+        if (status !== 200) errors++;
+        else if (record) latencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  const sorted = Float64Array.from(latencies).sort();
+  return { requests: latencies.length, errors, seconds: elapsed, rps: latencies.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+async function measure(port: number, path: string): Promise<Result> {
+  await load(port, path, WARMUP_SECONDS, false);
+  return load(port, path, SECONDS, true);
+}
+
+async function main(): Promise<void> {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<{ ports: Ports; sizes: Record<string, number> }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { ports: Ports; sizes: Record<string, number> }));
+    child.once('exit', (code) => reject(new Error(`server process exited (${code})`)));
+  });
+  const cpu = os.cpus();
+  console.log(`HTTP throughput: app (Fastify + SQLite) vs bare node:http with the same bytes`);
+  console.log(`${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, Node ${process.version}, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per case (+${WARMUP_SECONDS} s warm-up), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms${r.errors ? `  errors ${r.errors}` : ''}`;
+  let failed = false;
+  try {
+    for (const path of PATHS) {
+      const bare = await measure(ready.ports.bare, path);
+      const app = await measure(ready.ports.app, path);
+      console.log(`\nGET ${path} (${ready.sizes[path]} bytes)`);
+      console.log(`  bare node:http  ${fmt(bare)}`);
+      console.log(`  app             ${fmt(app)}`);
+      console.log(`  ratio app/bare  ${(app.rps / bare.rps).toFixed(2)}×`);
+      if (app.errors || bare.errors || app.requests === 0) failed = true;
+    }
+  } finally {
+    child.disconnect();
+    child.kill();
+  }
+  if (failed) {
+    console.error('errors or no successful requests: failing');
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv.includes('--serve')) await serve();
+else await main();
