@@ -104,7 +104,9 @@ export class SearchIndexRepository {
 
   /** Bulk loading (imports, benchmarks): many entries in one transaction, a few statements per 200. */
   async upsertMany(entries: SearchEntry[]): Promise<void> {
-    const checked = entries.map(checkEntry).sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : 0));
+    // The last entry for a (kind, refId) wins, as it would with one upsert after another.
+    const latest = new Map(entries.map((e) => [`${e.kind}\u0000${e.refId}`, checkEntry(e)]));
+    const checked = [...latest.values()].sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : 0));
     const run = async (db: Kysely<Database>) => {
       for (let i = 0; i < checked.length; i += BULK_ROWS) await this.insertChunk(db, checked.slice(i, i + BULK_ROWS));
     };
@@ -350,7 +352,7 @@ export function facetToken(name: 'a' | 'k' | 'c' | 't' | 'g' | 'y' | 'v', value:
 
 function facetTokensOf(e: SearchEntry): string[] {
   const f = e.facets;
-  const tokens = [facetToken('a', e.agencyId), facetToken('k', e.kind), facetToken('y', f.year ?? Number(e.publishedOn.slice(0, 4)))];
+  const tokens = [facetToken('a', e.agencyId), facetToken('k', e.kind), facetToken('y', Math.trunc(f.year ?? Number(e.publishedOn.slice(0, 4))))];
   if (f.category) tokens.push(facetToken('c', f.category));
   for (const t of f.topics ?? []) if (t) tokens.push(facetToken('t', t));
   if (f.genre) tokens.push(facetToken('g', f.genre));

@@ -265,6 +265,15 @@ forEachDialect('search index', (s: DialectSuite) => {
     assert.deepEqual(ids(await search('回滚测试')), []);
   });
 
+  test('a bulk load with the same entry twice keeps the last one', async () => {
+    const first = entry({ ...CORPUS[0], refId: 50, title: '重复条目第一版', text: '' });
+    const second = entry({ ...CORPUS[0], refId: 50, title: '重复条目第二版', text: '', publishedOn: '2020-01-01' });
+    await s.ctx.repos.search.upsertMany([first, second]);
+    assert.deepEqual((await search('重复条目')).items.map((i) => [i.refId, i.title, i.publishedOn]), [[50, '重复条目第二版', '2020-01-01']]);
+    await s.ctx.repos.search.remove('document', 50);
+    assert.deepEqual(ids(await search('重复条目')), []);
+  });
+
   test('invalid entries are refused', async () => {
     await assert.rejects(s.ctx.repos.search.upsert({ ...entry(CORPUS[0]), publishedOn: '2026-02-30' }), /发布日期无效/);
     await assert.rejects(s.ctx.repos.search.upsert({ ...entry(CORPUS[0]), publishedOn: '26-1-1' }), /发布日期无效/);
