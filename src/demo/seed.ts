@@ -5,6 +5,7 @@ import { hashPassword } from '../services/password.ts';
 import { DomainError } from '../services/errors.ts';
 import { seedEducationDemo } from './education.ts';
 import { seedDocuments } from './documents.ts';
+import { seedReports } from './reports.ts';
 
 // Demo data: fictitious people, real place names. Passwords are for the demo only.
 export const DEMO_PASSWORD = 'gongkai2026';
@@ -39,7 +40,7 @@ export interface DemoWorld {
 export type DemoSeeder = (ctx: ServiceContext, world: DemoWorld) => Promise<void>;
 
 /** Area seeders, run in order after agencies and accounts exist. */
-const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments];
+const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments, seedReports]; // seedReports stays last: it counts the other areas' demo records
 
 const DEMO_FLAG = 'demo_data';
 

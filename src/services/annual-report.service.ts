@@ -1402,3 +1402,52 @@ export async function annualReportJson(ctx: ServiceContext, actor: Actor, agency
     checks: archived || !snapshot ? [] : snapshot.checks.map((c) => ({ rule: c.rule, ok: c.ok, detail: c.detail })),
   };
 }
+
+// =============================================================================================
+// The console's list of years
+
+export interface ReportIndexEntry {
+  year: number;
+  status: ReportStatus | null;
+  statusLabel: string;
+  version: number | null;
+  archived: boolean;
+  deadlineState: DeadlineState;
+}
+
+export interface ReportIndex {
+  agency: { code: string; name: string };
+  reportingYear: number;
+  today: string;
+  /** Null when the viewer may not see their own agency's report (e.g. a supervisor only). */
+  entries: ReportIndexEntry[] | null;
+  isSupervisor: boolean;
+}
+
+/** The years of the viewer's agency (the reporting year and the four before it, and any year with a report). */
+export async function reportIndex(ctx: ServiceContext, actor: Actor): Promise<ReportIndex> {
+  const user = staffOf(actor);
+  const agency = await ctx.repos.agencies.byId(user.agencyId);
+  if (!agency) throw new NotFoundError('未找到本机关');
+  const today = todayOf(ctx);
+  const reportingYear = Number(today.slice(0, 4)) - 1;
+  const isSupervisor = user.isSysadmin || user.roles.includes('supervisor');
+  const { mayView } = partyFor(user, agency);
+  if (!mayView && !isSupervisor) throw new ForbiddenError('只有公开办、负责人、审核人和监督机构可以查看年度报告');
+  let entries: ReportIndexEntry[] | null = null;
+  if (mayView) {
+    const years = new Set<number>([0, 1, 2, 3, 4].map((i) => reportingYear - i));
+    for (const y of await ctx.repos.reports.years(agency.id)) years.add(y);
+    entries = [];
+    for (const year of [...years].sort((a, b) => b - a)) {
+      const versions = await ctx.repos.reports.versions(agency.id, year);
+      const current = versions.at(-1);
+      const status = current ? statusOf(current) : null;
+      entries.push({
+        year, status, statusLabel: status ? REPORT_STATUS_LABELS[status] : '尚未编制', version: current?.version ?? null,
+        archived: current?.kind === 'archived', deadlineState: deadlineState(year, today, firstPublishedOn(versions)),
+      });
+    }
+  }
+  return { agency: { code: agency.code, name: agency.name }, reportingYear, today, entries, isSupervisor };
+}

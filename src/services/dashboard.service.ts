@@ -3,6 +3,7 @@
 import type { ServiceContext } from './context.ts';
 import type { StaffUser } from './actor.ts';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { reportReminder } from './annual-report.service.ts';
 
 export interface DashboardLink {
   href: string;
@@ -83,6 +84,25 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
     key: 'platform', roles: [], sysadmin: true, title: '平台管理',
     description: '管理平台上的机关（机关代码、统一社会信用代码、联系方式、索引号规则）及其科室，以及全部机关的用户。',
     links: [{ href: '/console/admin/agencies', label: '机关管理' }, { href: '/console/admin/users', label: '用户管理' }],
+  },
+  {
+    key: 'annual-report', roles: ['office', 'head'], title: '年度报告',
+    description: '每年1月31日前向上级主管部门报送并向社会公布上一年度政府信息公开工作年度报告（条例第四十九条）。统计表由平台记录生成。',
+    links: [{ href: '/console/reports', label: '编制年度报告' }],
+    // From 1 January until the report is published: the days left to 31 January (or overdue).
+    figures: async (ctx, user) => {
+      const r = await reportReminder(ctx, user);
+      if (!r) return [];
+      const href = `/console/reports/${r.year}`;
+      return r.state.kind === 'due'
+        ? [{ label: `${r.year}年度报告（${r.statusLabel}）：距1月31日还有（天）`, value: r.state.daysLeft, href, tone: r.state.daysLeft <= 7 ? 'danger' : 'warn' }]
+        : [{ label: `${r.year}年度报告（${r.statusLabel}）：已逾期（天）`, value: r.state.kind === 'overdue' ? r.state.daysOverdue : 0, href, tone: 'danger' }];
+    },
+  },
+  {
+    key: 'annual-report-supervision', roles: ['supervisor'], title: '下级机关年度报告',
+    description: '审核下级机关报送的年度报告（退回修改或审核通过），查看未按期公布的机关，导出汇总统计表。',
+    links: [{ href: '/console/reports/supervision', label: '年度报告审核和汇总' }],
   },
 ];
 

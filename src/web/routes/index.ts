@@ -12,6 +12,9 @@ import { applicationsApiRoutes } from './applications-api.routes.ts';
 import { questionRoutes } from './questions.routes.ts';
 import { applicationsRoutes } from './applications.routes.ts';
 import { applicationsConsoleRoutes } from './applications-console.routes.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { reportsConsoleRoutes } from './reports-console.routes.ts';
+import { reportsApiRoutes } from './reports-api.routes.ts';
 
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
@@ -30,4 +33,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   questionRoutes(app, ctx);
   applicationsRoutes(app, ctx);
   applicationsConsoleRoutes(app, ctx);
+  reportsRoutes(app, ctx);
+  reportsConsoleRoutes(app, ctx);
+  reportsApiRoutes(app, ctx);
 }

@@ -19,7 +19,7 @@ export const agencyCodeParam = z.object({ code: z.string().regex(/^[a-z0-9_-]{1,
  * column (`/gk/:code/<column>`) REMOVES the column from this array in the same commit — otherwise
  * Fastify refuses to start with a duplicate route.
  */
-export const PLACEHOLDER_COLUMNS: PortalColumn[] = ['rules', 'catalog', 'reports'];
+export const PLACEHOLDER_COLUMNS: PortalColumn[] = ['rules', 'catalog'];
 
 /** A list shown on an agency's home page, with a "更多" link to its column. */
 export interface HomeListSource {

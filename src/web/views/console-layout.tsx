@@ -29,6 +29,7 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console/applications', label: '依申请公开', roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
   { href: '/console/applications/new', label: '登记线下申请', roles: ['office'] },
   { href: '/console/applications/templates', label: '依申请公开文书模板', roles: ['office', 'head', 'admin'] },
+  { href: '/console/reports', label: '年度报告', roles: ['office', 'head', 'reviewer', 'supervisor'] },
   { href: '/console/account', label: '我的账号', roles: [] },
 ];
 
