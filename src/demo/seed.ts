@@ -6,6 +6,7 @@ import { DomainError } from '../services/errors.ts';
 import { seedEducationDemo } from './education.ts';
 import { seedDocuments } from './documents.ts';
 import { seedReports } from './reports.ts';
+import { seedApplications } from './applications.ts';
 
 // Demo data: fictitious people, real place names. Passwords are for the demo only.
 export const DEMO_PASSWORD = 'gongkai2026';
@@ -40,7 +41,7 @@ export interface DemoWorld {
 export type DemoSeeder = (ctx: ServiceContext, world: DemoWorld) => Promise<void>;
 
 /** Area seeders, run in order after agencies and accounts exist. */
-const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments, seedReports]; // seedReports stays last: it counts the other areas' demo records
+const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments, seedApplications, seedReports]; // seedReports stays last: it counts the other areas' demo records
 
 const DEMO_FLAG = 'demo_data';
 
