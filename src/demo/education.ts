@@ -8,6 +8,9 @@ import type { DemoWorld } from './seed.ts';
 import { addAdmissionStep, saveEnrolmentYear, saveSchool, setSchoolPlan, setSchoolZones } from '../services/enrolment.service.ts';
 import { saveStatistics } from '../services/statistics.service.ts';
 import { closeRecruitment, publishRecruitment, publishResults, saveRecruitment } from '../services/recruitment.service.ts';
+import { saveMonthlyItem, saveMonthlyReport, setMonthlyPublished } from '../services/monthly-work.service.ts';
+import { saveFee } from '../services/education-fee.service.ts';
+import { answerQuestion, publishQuestion, questionForStaff, submitQuestion } from '../services/question.service.ts';
 import { deleteDraftItem, powerListConsole, publishPowerDraft, saveDraftItem, startPowerDraft } from '../services/power-list.service.ts';
 import type { StatLevel } from '../domain/education-terms.ts';
 
@@ -223,10 +226,134 @@ async function seedRecruitment(ctx: ServiceContext, world: DemoWorld): Promise<v
     '吴欣然｜黔城镇第三完全小学｜语文｜85.2｜\n田雅婷｜黔城镇第三完全小学｜语文｜83.7｜\n向宇航｜黔城镇第三完全小学｜数学｜82.9｜\n杨俊杰｜托口中学｜物理｜80.4｜\n姚梦琪｜雪峰中学｜英语｜84.8｜\n龙诗雨｜湾溪乡学校｜音乐｜79.6｜\n滕子墨｜群峰乡学校｜美术｜78.3｜递补', false);
 }
 
+/** The same services at another moment (demo history: questions asked and answered in the past). */
+function at(ctx: ServiceContext, iso: string): ServiceContext {
+  return { ...ctx, now: () => new Date(iso) };
+}
+
+type WorkItem = [department: string, title: string, progress: string, status: 'done' | 'in_progress' | 'delayed', problems?: string, rectification?: string];
+
+const MONTHLY_2025: { summary: string; rewards?: string; items: WorkItem[] }[] = [
+  { summary: '做好寒假安全教育和春季开学准备工作。', items: [
+    ['基础教育股', '春季开学工作检查', '对全市40所学校开学准备情况进行检查。', 'done'],
+    ['计划财务股', '春季学期学生资助资金发放', '完成义务教育阶段家庭经济困难寄宿生生活补助审核。', 'done'],
+    ['教育督导室', '寒假校园安全督查', '督查学校寒假值班和校舍安全。', 'done'] ] },
+  { summary: '开展校园安全隐患排查整治。', items: [
+    ['教育督导室', '校园安全隐患排查', '排查隐患23处，已整改19处。', 'in_progress', '4处校舍维修需专项资金。', '已纳入第二季度维修计划。'],
+    ['人事股', '教师资格认定（春季）', '受理申请186人，认定通过179人。', 'done'],
+    ['办公室', '政府信息公开年度报告', '完成2024年度政府信息公开工作年度报告并按期公布。', 'done'] ] },
+  { summary: '推进义务教育优质均衡发展。', rewards: '对校园安全隐患整改不及时的2所学校予以通报批评。', items: [
+    ['基础教育股', '义务教育优质均衡发展督导自评', '完成自评报告初稿。', 'in_progress'],
+    ['教育督导室', '校园安全隐患整改复查', '复查整改情况，剩余4处隐患完成整改。', 'done'],
+    ['计划财务股', '农村学校薄弱环节改善项目', '3所学校运动场改造项目招标中。', 'in_progress'] ] },
+  { summary: '启动2025年招生入学准备工作。', items: [
+    ['基础教育股', '2025年招生入学工作方案', '方案已经市教育局党组会审议。', 'done'],
+    ['基础教育股', '学区划分调整调研', '赴黔城镇、安江镇调研新建小区入学需求。', 'done'],
+    ['人事股', '2025年教师招聘计划', '招聘计划已报市人社局审核。', 'in_progress'] ] },
+  { summary: '发布招聘公告，做好防溺水安全教育。', items: [
+    ['人事股', '发布教师招聘公告', '5月20日发布招聘公告。', 'done'],
+    ['教育督导室', '防溺水专项教育', '全市中小学开展防溺水主题教育活动。', 'done'],
+    ['计划财务股', '农村学校薄弱环节改善项目', '3所学校运动场改造项目开工。', 'in_progress'] ] },
+  { summary: '组织教师招聘笔试，公布学区划分。', items: [
+    ['基础教育股', '公布2025年学区划分', '6月10日公布各校招生范围。', 'done'],
+    ['人事股', '教师招聘报名与笔试', '报名312人，6月28日组织笔试。', 'done'],
+    ['基础教育股', '中考组织工作', '中考平稳有序。', 'done'] ] },
+  { summary: '义务教育招生报名和审核。', rewards: '表彰2024—2025学年度优秀教师28名、优秀班主任15名。', items: [
+    ['基础教育股', '义务教育网上报名和资格审核', '报名新生5120人，审核通过5087人。', 'done'],
+    ['人事股', '教师招聘面试', '7月19—20日组织面试。', 'done'],
+    ['计划财务股', '农村学校薄弱环节改善项目', '受连续降雨影响，运动场改造进度滞后。', 'delayed', '施工受天气影响，工期延误约20天。', '督促施工单位增加人员，计划8月底前完工。'] ] },
+  { summary: '做好秋季开学准备。', items: [
+    ['人事股', '拟聘用人员公示', '8月18—24日公示拟聘用教师6名。', 'done'],
+    ['计划财务股', '农村学校薄弱环节改善项目', '3所学校运动场改造项目完工验收。', 'done'],
+    ['基础教育股', '秋季开学准备检查', '检查学校教材、校舍和食堂准备情况。', 'done'] ] },
+  { summary: '秋季开学和教师节表彰。', items: [
+    ['基础教育股', '秋季学期开学', '全市中小学如期开学。', 'done'],
+    ['人事股', '新聘教师岗前培训', '组织新聘教师培训5天。', 'done'],
+    ['计划财务股', '秋季学期学生资助', '资助申请审核中。', 'in_progress'] ] },
+  { summary: '规范办学行为专项检查。', rewards: '对违规收取资料费的1所学校责令退费并约谈校长。', items: [
+    ['教育督导室', '规范办学行为专项检查', '检查学校32所，发现违规收费问题1起。', 'done'],
+    ['计划财务股', '秋季学期学生资助发放', '发放资助资金并在校内公示。', 'done'],
+    ['基础教育股', '课后服务工作推进', '课后服务覆盖率达到98%。', 'in_progress'] ] },
+  { summary: '教育质量监测和冬季安全。', items: [
+    ['基础教育股', '义务教育质量监测', '完成四年级、八年级抽样监测。', 'done'],
+    ['教育督导室', '冬季校园安全检查', '重点检查用电、消防安全。', 'done'],
+    ['基础教育股', '课后服务工作推进', '部分农村学校师资不足，个别学校未开设。', 'delayed', '2所农村学校课后服务师资不足。', '通过走教和志愿者方式补充，12月起开设。'] ] },
+  { summary: '年终考核和下一年度计划。', items: [
+    ['人事股', '年度教师考核', '完成全市教职工年度考核。', 'done'],
+    ['办公室', '2026年工作要点', '起草2026年全市教育工作要点。', 'in_progress'],
+    ['基础教育股', '课后服务工作推进', '2所农村学校课后服务已开设。', 'done'] ] },
+];
+
+async function seedMonthly(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk');
+  for (const [i, m] of MONTHLY_2025.entries()) {
+    const month = `2025-${String(i + 1).padStart(2, '0')}`;
+    for (const [k, [department, title, progress, status, problems, rectification]] of m.items.entries()) {
+      await saveMonthlyItem(ctx, clerk, { month }, { department, title, progress, status, problems: problems ?? '', rectification: rectification ?? '', sort: k });
+    }
+    await saveMonthlyReport(ctx, clerk, { month, summary: m.summary, rewardsPenalties: m.rewards ?? '', documentRef: '' });
+    await setMonthlyPublished(ctx, clerk, month, true);
+  }
+}
+
+async function seedFees(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk');
+  const fee = (category: string, name: string, scope: string, standard: string, legalBasis: string, approvalDoc: string, validFrom: string, validTo = '', note = '') =>
+    saveFee(ctx, clerk, null, { category, name, scope, standard, legalBasis, approvalDoc, documentRef: '', validFrom, validTo, note });
+  const basis = '《湖南省发展和改革委员会 湖南省财政厅 湖南省教育厅关于调整普通高中学费标准的通知》';
+  await fee('普通高中收费', '学费', '洪江市第一中学（省级示范性普通高中）', '1200元/生·学期', basis, '湘发改价费〔2023〕316号', '2023-09-01');
+  await fee('普通高中收费', '学费', '洪江市第二中学', '900元/生·学期', basis, '湘发改价费〔2023〕316号', '2023-09-01');
+  await fee('普通高中收费', '学费', '洪江市第一中学（省级示范性普通高中）', '800元/生·学期', basis, '湘发改价费〔2017〕418号', '2017-09-01', '2023-08-31', '已被2023年新标准取代');
+  await fee('住宿费', '学生住宿费', '普通高中寄宿学生（4—6人间）', '400元/生·学期', '《湖南省普通高中学生住宿费管理办法》', '湘发改价费〔2021〕502号', '2021-09-01');
+  await fee('服务性收费', '校服费', '自愿购买的学生', '按学校公开采购价格，每套不超过180元', '《湖南省教育厅等五部门关于进一步加强中小学生校服管理工作的通知》', '湘教发〔2020〕38号', '2020-09-01', '', '学生自愿购买，不得强制');
+  await fee('代收费', '作业本费', '义务教育阶段学生', '按实际发生额，每学期小学不超过20元、初中不超过30元', '《湖南省中小学服务性收费和代收费管理办法》', '湘发改价费〔2019〕621号', '2019-09-01');
+}
+
+const DEMO_QUESTIONS: { at: string; category: string; subject: string; body: string; name: string; phone: string; answer?: string; department?: string; publish?: string; keepPrivate?: boolean }[] = [
+  { at: '2026-06-12T01:30:00Z', category: 'enrolment', subject: '沅江社区的孩子上哪所小学', body: '我家住黔城镇沅江社区，孩子今年9月上一年级，请问对口哪所小学？', name: '张女士', phone: '13907450001',
+    answer: '沅江社区为多校划片区域，对口黔城镇第一完全小学和黔城镇第二完全小学，报名人数超过学位数时电脑派位。您也可以在本网站“招生入学与划片查询”中输入社区名称查询。', department: '基础教育股', publish: '沅江社区的孩子对口哪所小学？' },
+  { at: '2026-06-20T02:00:00Z', category: 'enrolment', subject: '随迁子女入学需要什么材料', body: '我们在洪江务工，孩子户口在外省，上小学要准备哪些材料？', name: '王先生', phone: '13807450002',
+    answer: '进城务工人员随迁子女入学需提供：户口簿、居住证（或居住证明）、务工证明（劳动合同或营业执照）。按“居住证为主要依据”的原则统筹安排入学。', department: '基础教育股', publish: '进城务工人员随迁子女入学需要哪些材料？' },
+  { at: '2026-07-03T03:00:00Z', category: 'fees', subject: '初中收不收资料费', body: '孩子在公办初中读书，学校让每人交100元资料费，这是规定的吗？', name: '李先生', phone: '13707450003',
+    answer: '义务教育阶段公办学校不得以任何名义收取资料费。市教育局已责成该校立即退费，并开展规范办学行为专项检查。', department: '计划财务股', publish: '公办初中可以收取资料费吗？' },
+  { at: '2026-07-15T01:00:00Z', category: 'aid', subject: '家庭困难学生怎么申请资助', body: '家里经济困难，孩子读高中，怎么申请国家助学金？', name: '刘女士', phone: '13607450004',
+    answer: '普通高中国家助学金每学期开学后由学生向学校提出申请，学校资助工作领导小组评议并公示后报市学生资助管理中心审核。资助标准为每生每年2000元。', department: '计划财务股', publish: '普通高中国家助学金如何申请？' },
+  { at: '2026-08-05T02:00:00Z', category: 'teachers', subject: '教师招聘面试成绩什么时候公布', body: '请问今年教师招聘面试成绩什么时候公布？', name: '杨同学', phone: '13507450005',
+    answer: '面试成绩已于面试结束后3个工作日内在市教育局网站公布，综合成绩同时公布。', department: '人事股', publish: '教师招聘面试成绩何时公布？' },
+  { at: '2026-09-10T02:00:00Z', category: 'disclosure_opinion', subject: '建议公开学校食堂收费标准', body: '建议在网站上公开各学校食堂伙食费标准，方便家长了解。', name: '陈先生', phone: '13407450006',
+    answer: '感谢您的建议。我局将在“教育收费”栏目中补充公开各学校食堂伙食费收取标准和账目公示情况。', department: '办公室', publish: '关于公开学校食堂收费标准的建议' },
+  { at: '2026-10-09T02:00:00Z', category: 'student_status', subject: '转学手续怎么办', body: '孩子从外县转回洪江读书，转学手续怎么办？', name: '周女士', phone: '13307450007', keepPrivate: true,
+    answer: '请先到拟转入学校办理接收手续，再通过全国中小学生学籍信息管理系统发起转学申请，转出学校和两地教育部门审核后即可完成。', department: '基础教育股' },
+  { at: '2026-11-23T02:00:00Z', category: 'safety', subject: '学校门口交通拥堵', body: '黔城镇第二完全小学门口上下学时段交通很拥堵，存在安全隐患，希望协调解决。', name: '赵先生', phone: '13207450008' },
+  { at: '2026-11-26T02:00:00Z', category: 'enrolment', subject: '民办学校招生范围', body: '洪江市育才学校招生有没有划片限制？', name: '孙女士', phone: '13107450009' },
+];
+
+async function seedQuestions(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk');
+  const office = await staffActor(ctx, world, 'office');
+  for (const q of DEMO_QUESTIONS) {
+    const asked = at(ctx, q.at);
+    const receipt = await submitQuestion(asked, { kind: 'public', ip: '127.0.0.1' }, world.bureau.code, {
+      category: q.category, subject: q.subject, body: q.body, name: q.name, phone: q.phone, email: '', keepPrivate: q.keepPrivate ?? false,
+    });
+    if (!q.answer) continue;
+    const row = await ctx.repos.questions.byCode(receipt.code);
+    const answered = at(ctx, new Date(Date.parse(q.at) + 2 * 86_400_000).toISOString());
+    await answerQuestion(answered, clerk, row!.id, { answer: q.answer, department: q.department ?? '' });
+    if (q.publish) {
+      const detail = await questionForStaff(answered, office, row!.id);
+      await publishQuestion(answered, office, row!.id, { subject: q.publish, body: detail.suggestedPublicBody });
+    }
+  }
+}
+
 /** The demo seeder of the education area (registered in seed.ts). */
 export async function seedEducationDemo(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   await seedEnrolment(ctx, world);
   await seedStatistics(ctx, world);
   await seedPowerList(ctx, world);
   await seedRecruitment(ctx, world);
+  await seedMonthly(ctx, world);
+  await seedFees(ctx, world);
+  await seedQuestions(ctx, world);
 }

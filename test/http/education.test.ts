@@ -321,3 +321,44 @@ test('teacher recruitment: staff create and publish a posting; an empty quota li
   const id = base.split('/').pop();
   assert.equal((await page(`/gk/hjjyj/education/recruitment/${id}`)).statusCode, 200);
 });
+
+test('monthly work: a year view of twelve months and a month page with problems, rectification and rewards', async () => {
+  const year = await page('/gk/hjjyj/education/monthly?year=2025');
+  assert.equal(year.statusCode, 200);
+  const rows = (mainOf(year.body).match(/href="\/gk\/hjjyj\/education\/monthly\/2025-\d\d"/g) ?? []);
+  assert.equal(rows.length, 12);
+  const july = await page('/gk/hjjyj/education/monthly/2025-07');
+  assert.equal(july.statusCode, 200);
+  const t = text(mainOf(july.body));
+  assert.match(t, /延期/);
+  assert.match(t, /工期延误约20天/);
+  assert.match(t, /表彰2024—2025学年度优秀教师28名/);
+  for (const lang of ['zh-TW', 'en']) {
+    assert.equal((await page(`/gk/hjjyj/education/monthly?year=2025&lang=${lang}`)).statusCode, 200);
+    assert.equal((await page(`/gk/hjjyj/education/monthly/2025-07?lang=${lang}`)).statusCode, 200);
+  }
+  assert.equal((await page('/gk/hjjyj/education/monthly/2025-13')).statusCode, 400);
+  assert.equal((await page('/gk/hjjyj/education/monthly/2031-01')).statusCode, 404);
+});
+
+test('monthly work: staff add an item to a new month and publish it', async () => {
+  const b = await signedIn('clerk');
+  const open = await b.get('/console/education/monthly/open?month=2026-01');
+  assert.equal(open.statusCode, 303);
+  const added = await b.submit('/console/education/monthly/2026-01', '/console/education/monthly/2026-01/items', { title: '寒假安全教育', department: '教育督导室', status: 'done', progress: '全市学校开展寒假安全教育' });
+  assert.equal(added.statusCode, 303);
+  assert.equal((await b.submit('/console/education/monthly/2026-01', '/console/education/monthly/2026-01/publish', {})).statusCode, 303);
+  assert.match(text(mainOf((await page('/gk/hjjyj/education/monthly/2026-01')).body)), /寒假安全教育/);
+});
+
+test('education fees: items in force with their basis and approval, and expired ones apart', async () => {
+  const res = await page('/gk/hjjyj/education/fees');
+  assert.equal(res.statusCode, 200);
+  const main = mainOf(res.body);
+  const inForce = main.slice(0, main.indexOf('id="fees-other"'));
+  const other = main.slice(main.indexOf('id="fees-other"'));
+  assert.match(inForce, /1200元\/生·学期/);
+  assert.match(inForce, /湘发改价费〔2023〕316号/);
+  assert.match(other, /800元\/生·学期/);
+  for (const lang of ['zh-TW', 'en']) assert.equal((await page(`/gk/hjjyj/education/fees?lang=${lang}`)).statusCode, 200);
+});

@@ -11,6 +11,10 @@ import {
 } from '../../src/services/power-list.service.ts';
 import { summarizeDiff } from '../../src/domain/power-list-diff.ts';
 import {
+  deleteMonthlyItem, monthlyReport, monthlyYear, monthlyYears, saveMonthlyItem, saveMonthlyReport, setMonthlyPublished, staffMonthlyReports, type MonthlyItemInput,
+} from '../../src/services/monthly-work.service.ts';
+import { deleteFee, listFees, saveFee } from '../../src/services/education-fee.service.ts';
+import {
   closeRecruitment, publicRecruitment, publicRecruitments, publishRecruitment, publishResults, saveRecruitment, staffRecruitment, type RecruitmentInput,
 } from '../../src/services/recruitment.service.ts';
 import { saveStatistics, statisticsForYear, statisticsJson, statisticsTable, statisticsTrend, toCsv, trendTable } from '../../src/services/statistics.service.ts';
@@ -301,3 +305,56 @@ forEachDialect('education: teacher recruitment', (s) => {
     assert.deepEqual(actions, ['recruitment.created', 'recruitment.published', 'recruitment.results_published', 'recruitment.closed']);
   });
 }, { now: () => recClock });
+
+forEachDialect('education: monthly work and fees', (s) => {
+  let w: EduWorld;
+  before(async () => {
+    w = await eduWorld(s.ctx);
+  });
+  const item = (title: string, status: string, over: Partial<MonthlyItemInput> = {}): MonthlyItemInput => ({ department: '基础教育股', title, progress: '', status, problems: '', rectification: '', sort: 0, ...over });
+
+  test('a month is public only when published; the year view counts items by status', async () => {
+    await saveMonthlyItem(s.ctx, w.staff.clerk, { month: '2025-03' }, item('学区调研', 'done'));
+    await saveMonthlyItem(s.ctx, w.staff.clerk, { month: '2025-03' }, item('运动场改造', 'delayed', { problems: '降雨影响', rectification: '增加人员' }));
+    await saveMonthlyItem(s.ctx, w.staff.clerk, { month: '2025-04' }, item('招生方案', 'in_progress'));
+    await assert.rejects(saveMonthlyItem(s.ctx, w.staff.clerk, { month: '2025-04' }, item('延期但未说明', 'delayed')), (e: { fields: Record<string, string> }) => /延期的事项请说明/.test(e.fields.problems));
+    await assert.rejects(saveMonthlyItem(s.ctx, w.staff.clerk, { month: '2025-13' }, item('x', 'done')), { status: 400 });
+    await assert.rejects(monthlyReport(s.ctx, w.agency.id, '2025-03'), { status: 404 });
+    await saveMonthlyReport(s.ctx, w.staff.clerk, { month: '2025-03', summary: '三月综述', rewardsPenalties: '通报批评2所学校', documentRef: '' });
+    await setMonthlyPublished(s.ctx, w.staff.clerk, '2025-03', true);
+    await assert.rejects(setMonthlyPublished(s.ctx, w.staff.clerk, '2025-05', true), { status: 404 });
+    const m = await monthlyReport(s.ctx, w.agency.id, '2025-03');
+    assert.deepEqual(m.counts, { done: 1, in_progress: 0, delayed: 1 });
+    assert.equal(m.rewardsPenalties, '通报批评2所学校');
+    const y = await monthlyYear(s.ctx, w.agency.id, 2025);
+    assert.deepEqual(y.months.map((x) => x.month), ['2025-03']);
+    assert.deepEqual(y.totals, { done: 1, in_progress: 0, delayed: 1 });
+    assert.deepEqual(await monthlyYears(s.ctx, w.agency.id), [2025]);
+    await setMonthlyPublished(s.ctx, w.staff.clerk, '2025-03', false);
+    await assert.rejects(monthlyReport(s.ctx, w.agency.id, '2025-03'), { status: 404 });
+    const staff = await staffMonthlyReports(s.ctx, w.staff.clerk, 2025);
+    assert.deepEqual(staff.map((r) => r.month), ['2025-04', '2025-03']);
+    await assert.rejects(deleteMonthlyItem(s.ctx, w.staff.outsider, staff[0].items[0].id), { status: 404 });
+    assert.equal(await deleteMonthlyItem(s.ctx, w.staff.clerk, staff[0].items[0].id), '2025-04');
+  });
+
+  test('fees: in force derived from the dates; a fee needs a basis; changes are audited', async () => {
+    const base = { category: '普通高中收费', name: '学费', scope: '洪江市第一中学', standard: '1200元/生·学期', legalBasis: '省发改委通知', approvalDoc: '湘发改价费〔2023〕316号', documentRef: '', note: '' };
+    const id = await saveFee(s.ctx, w.staff.clerk, null, { ...base, validFrom: '2023-09-01', validTo: '' });
+    await saveFee(s.ctx, w.staff.clerk, null, { ...base, standard: '800元/生·学期', validFrom: '2017-09-01', validTo: '2023-08-31' });
+    await assert.rejects(saveFee(s.ctx, w.staff.clerk, null, { ...base, legalBasis: '', approvalDoc: '', standard: '', validFrom: '2023-09-01', validTo: '2022-01-01' }), (e: { fields: Record<string, string> }) => {
+      assert.deepEqual(Object.keys(e.fields).sort(), ['legalBasis', 'standard', 'validTo']);
+      return true;
+    });
+    const fees = await listFees(s.ctx, w.agency.id);
+    assert.deepEqual(fees.inForce.map((f) => f.standard), ['1200元/生·学期']);
+    assert.deepEqual(fees.other.map((f) => f.standard), ['800元/生·学期']);
+    await saveFee(s.ctx, w.staff.clerk, id, { ...base, standard: '1300元/生·学期', validFrom: '2023-09-01', validTo: '' });
+    const events = await s.ctx.repos.audit.forSubject('edu_fee', id);
+    assert.deepEqual(events.map((e) => e.action), ['fee.created', 'fee.updated']);
+    assert.match(events[1].summary, /1200元/);
+    await assert.rejects(deleteFee(s.ctx, w.staff.reviewer, id), { status: 403 });
+    await deleteFee(s.ctx, w.staff.clerk, id);
+    assert.equal((await listFees(s.ctx, w.agency.id)).inForce.length, 0);
+  });
+});
