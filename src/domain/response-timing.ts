@@ -28,8 +28,10 @@ export interface TimingCase {
   events: readonly { type: string; on: string }[];
   /** The day the reply was sent, when there was one (not a withdrawal or an abandoned case). */
   repliedOn: string | null;
-  /** The legal deadline of the reply, when known (null: none could be derived). */
+  /** The legal deadline of the reply; null when none runs (e.g. an Art. 35 case without a set deadline). */
   dueOn: string | null;
+  /** The history could not be read by the reply clock: counted as not on time, so an office checks it by hand. */
+  clockUnreadable?: boolean;
 }
 
 export interface DurationStats {
@@ -98,7 +100,7 @@ export function computeTiming(cal: Pick<WorkingCalendar, 'workingDaysBetween'>, 
     }
     if (inYear(c.repliedOn)) {
       final.push(cal.workingDaysBetween(c.receivedOn, c.repliedOn));
-      if (c.dueOn === null || c.repliedOn <= c.dueOn) onTime++;
+      if (!c.clockUnreadable && (c.dueOn === null || c.repliedOn <= c.dueOn)) onTime++;
       if (c.events.some((e) => e.type === 'extended')) extended++;
     }
   }

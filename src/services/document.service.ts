@@ -29,6 +29,7 @@ import { canEdit, canMaintain, documentForStaff, staffOf } from './document-acce
 import { syncDocumentSearch } from './document-search.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { ensureTaxonomy } from './taxonomy.service.ts';
+import { assertPublishable } from './privacy.service.ts';
 
 /** What a registration form, the API or an import row gives for a document. */
 export interface DocumentInput {
@@ -427,6 +428,7 @@ export async function transitionDocument(ctx: ServiceContext, actor: Actor, id: 
         if (reason) summary.comment = reason;
         break;
     }
+    if (action === 'approve' || action === 'publish') await assertPublishable(ctx, doc.id, repos); // issue 8: unresolved personal data blocks approval and publication
     await repos.documents.update(doc.id, changes);
     await repos.audit.append({
       actorId: actorUserId(actor), actorLabel: actorLabel(actor), agencyId: doc.agency_id, action: event,

@@ -8,6 +8,7 @@
 // true — loading and re-saving through a spreadsheet library would rewrite every part.
 import JSZip from 'jszip';
 import type { FindingLocation } from '../domain/privacy-scan.ts';
+import { MIME, extractText } from '../search/extract-text.ts';
 
 export interface LocatedText {
   location: FindingLocation;
@@ -470,12 +471,13 @@ function csvText(data: Uint8Array, filename: string): AttachmentText {
 // ---------------------------------------------------------------------------------------------
 // PDF
 
+/** PDF text per page, through the same extraction as search (src/search/extract-text.ts). */
 async function pdfText(data: Uint8Array, filename: string): Promise<AttachmentText> {
-  const { extractText } = await import('unpdf');
-  const { text } = await extractText(new Uint8Array(data), { mergePages: false });
-  const parts = text.map((t, i) => ({ location: { part: filename, page: i + 1 }, text: t }));
+  const extracted = await extractText(Buffer.from(data.buffer, data.byteOffset, data.byteLength), MIME.pdf);
+  if (extracted.error) throw new Error(extracted.error);
   // A PDF without a text layer is a scan: nothing can be checked.
-  const checkable = parts.some((p) => p.text.replace(/\s/g, '').length > 0);
+  const parts = (extracted.pages ?? []).map((t, i) => ({ location: { part: filename, page: i + 1 }, text: t }));
+  const checkable = extracted.checkable && parts.some((p) => p.text.replace(/\s/g, '').length > 0);
   return { checkable, parts: checkable ? parts.filter((p) => p.text.trim() !== '') : [] };
 }
 

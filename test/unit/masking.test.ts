@@ -84,8 +84,8 @@ describe('XLSX: a recruitment result list of 200 rows', () => {
     assert.equal(check.changed, 401);
 
     const [a, b] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
-    await a.xlsx.load(data);
-    await b.xlsx.load(result.data);
+    await a.xlsx.load(data as never);
+    await b.xlsx.load(result.data as never);
     assert.deepEqual(b.worksheets.map((w) => w.name), ['拟聘用人员名单', '说明']);
     let compared = 0;
     for (const wa of a.worksheets) {
@@ -120,7 +120,7 @@ describe('XLSX: a recruitment result list of 200 rows', () => {
   test('the verification refuses a copy that changed anything else', async () => {
     const { data } = await workbook();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data);
+    await wb.xlsx.load(data as never);
     wb.getWorksheet('拟聘用人员名单')!.getCell('B2').value = '别人';
     const tampered = Buffer.from(await wb.xlsx.writeBuffer());
     await assert.rejects(verifyMaskedXlsx(data, tampered), /遮盖副本校验未通过/);

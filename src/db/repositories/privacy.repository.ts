@@ -161,6 +161,15 @@ export class SuggestionRepository {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /**
+   * The public address of an entry of the search index (read only; the index holds nothing that is
+   * not public), so an opened suggestion redirects only to published content.
+   */
+  async entryUrl(kind: string, refId: number): Promise<{ url: string; agencyId: number } | undefined> {
+    const row = await this.db.selectFrom('search_entries').select(['url', 'agency_id']).where('kind', '=', kind).where('ref_id', '=', refId).executeTakeFirst();
+    return row ? { url: row.url, agencyId: row.agency_id } : undefined;
+  }
+
   /** Per month ('YYYY-MM') of the shown date, between two dates inclusive. */
   async monthly(agencyIds: readonly number[], from: string, to: string, form?: string): Promise<SuggestionMonthRow[]> {
     if (agencyIds.length === 0) return [];
