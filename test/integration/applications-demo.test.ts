@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect } from '../support/db.ts';
-import { loadDemo } from '../../src/demo/seed.ts';
 import { OUTCOME_CODES, STATES } from '../../src/domain/application-workflow.ts';
 import { listApplications } from '../../src/services/application-case.service.ts';
 
 forEachDialect('application demo data', (s) => {
   test('about thirty applications to 洪江市教育局 in every state, outcome and applicant column, some overdue, some carried over', async () => {
+    // Loaded here, not at the top: evaluating every area's modules must not delay the PostgreSQL probe.
+    const { loadDemo } = await import('../../src/demo/seed.ts');
     await loadDemo(s.ctx);
     const bureau = (await s.ctx.repos.agencies.byCode('hjjyj'))!;
     const rows = await s.ctx.repos.applications.all({ agencyIds: [bureau.id] });
