@@ -8,7 +8,7 @@
 // The servers run in a child process (the app on a fresh in-memory SQLite database with the demo
 // data; the bare server beside it) so that the load generator — a keep-alive loop over a node:http
 // Agent in this process, on 127.0.0.1 only — does not share their event loop. Each case gets a
-// 1 s warm-up that is not counted. On a 2-core machine the generator takes one core: the bare
+// 1 s warm-up that is not counted; then the two servers take turns in 1 s slices. On a 2-core machine the generator takes one core: the bare
 // server's figure is therefore partly bounded by the client, which makes the ratio a conservative
 // (app-favouring) estimate of the framework's overhead.
 import http from 'node:http';
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Math.max(1, Math.round(Number(process.env.BENCH_SECONDS ?? 5)));
 const WARMUP_SECONDS = 1;
 const PATHS = ['/healthz', '/'] as const;
 
@@ -83,11 +83,10 @@ function once(agent: http.Agent, port: number, path: string): Promise<number> {
   });
 }
 
+interface Sample { latencies: number[]; errors: number; seconds: number }
+
 /** `connections` keep-alive loops, each sending its next request when the previous answered, for `seconds`. */
-async function load(port: number, path: string, seconds: number, record: boolean): Promise<Result> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let errors = 0;
+async function load(agent: http.Agent, port: number, path: string, seconds: number, into: Sample): Promise<void> {
   const start = performance.now();
   const end = start + seconds * 1000;
   const loop = async () => {
@@ -95,23 +94,42 @@ async function load(port: number, path: string, seconds: number, record: boolean
       const t0 = performance.now();
       try {
         const status = await once(agent, port, path);
-        if (status !== 200) errors++;
-        else if (record) latencies.push(performance.now() - t0);
+        if (status !== 200) into.errors++;
+        else into.latencies.push(performance.now() - t0);
       } catch {
-        errors++;
+        into.errors++;
       }
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
-  return { requests: latencies.length, errors, seconds: elapsed, rps: latencies.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  into.seconds += (performance.now() - start) / 1000;
 }
 
-async function measure(port: number, path: string): Promise<Result> {
-  await load(port, path, WARMUP_SECONDS, false);
-  return load(port, path, SECONDS, true);
+function summarise(s: Sample): Result {
+  const sorted = Float64Array.from(s.latencies).sort();
+  return { requests: sorted.length, errors: s.errors, seconds: s.seconds, rps: sorted.length / s.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/**
+ * Both servers for one path, in alternating 1 s slices (bare, app, app, bare, …) so that a change
+ * in the machine's load during the run (other processes) weighs on both alike.
+ */
+async function measurePair(ports: Ports, path: string): Promise<{ bare: Result; app: Result }> {
+  const agents = {
+    bare: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS }),
+    app: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS }),
+  };
+  const warm: Sample = { latencies: [], errors: 0, seconds: 0 };
+  await load(agents.bare, ports.bare, path, WARMUP_SECONDS, warm);
+  await load(agents.app, ports.app, path, WARMUP_SECONDS, warm);
+  const samples = { bare: { latencies: [], errors: 0, seconds: 0 } as Sample, app: { latencies: [], errors: 0, seconds: 0 } as Sample };
+  for (let i = 0; i < SECONDS; i++) {
+    const order = i % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
+    for (const which of order) await load(agents[which], ports[which], path, 1, samples[which]);
+  }
+  agents.bare.destroy();
+  agents.app.destroy();
+  return { bare: summarise(samples.bare), app: summarise(samples.app) };
 }
 
 async function main(): Promise<void> {
@@ -127,8 +145,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     for (const path of PATHS) {
-      const bare = await measure(ready.ports.bare, path);
-      const app = await measure(ready.ports.app, path);
+      const { bare, app } = await measurePair(ready.ports, path);
       console.log(`\nGET ${path} (${ready.sizes[path]} bytes)`);
       console.log(`  bare node:http  ${fmt(bare)}`);
       console.log(`  app             ${fmt(app)}`);

@@ -230,6 +230,8 @@ describe('API docs', () => {
           },
         },
         '/api/v1/items/{id}': { get: { tags: ['items'], security: [{ bearer: [] }], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '索引号' }], responses: {} } },
+        '/api/v1/items/{*}': { get: { tags: ['items'], responses: {} } },
+        '/api/v1/items/*': { get: { tags: ['items'], responses: {} } },
         '/gk/{code}': { get: { responses: {} } },
       },
     };
@@ -251,5 +253,7 @@ describe('API docs', () => {
     assert.equal(item.needsToken, true);
     assert.deepEqual(item.parameters, [{ name: 'id', in: 'path', required: true, type: 'string', description: '索引号', constraints: [] }]);
     assert.deepEqual(model.tags.flatMap((t) => t.operations.map((o) => o.path)).filter((p) => !p.startsWith('/api/')), []);
+    // Fragment ids stay unique (they name the landmarks), also for wildcard paths.
+    assert.deepEqual(model.tags[1].operations.map((o) => o.anchor), ['op-get-api-v1-items-id', 'op-get-api-v1-items-any', 'op-get-api-v1-items-any-2']);
   });
 });

@@ -145,8 +145,13 @@ export function schemaRows(spec: Json, raw: Json | undefined, depth = 0, prefix 
   return rows;
 }
 
-function anchorFor(method: string, path: string): string {
-  return `op-${method}-${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+/** A readable, unique fragment id: `op-get-api-v1-documents-id`; a wildcard `{*}` reads `any`. */
+function anchorFor(method: string, path: string, taken: Set<string>): string {
+  const base = `op-${method}-${path.replace(/\{\*\}|\*/g, 'any').replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  let anchor = base;
+  for (let i = 2; taken.has(anchor); i++) anchor = `${base}-${i}`;
+  taken.add(anchor);
+  return anchor;
 }
 
 /** Builds the docs model from an OpenAPI 3 document; only paths under /api/ (pages are not API). */
@@ -155,6 +160,7 @@ export function buildApiDocsModel(spec: Json): ApiDocsModel {
   const groups = new Map<string, OperationView[]>();
   for (const t of tagInfo.keys()) groups.set(t, []);
   const globalSecurity = Array.isArray(spec.security) && spec.security.length > 0;
+  const anchors = new Set<string>();
   for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
     if (!path.startsWith('/api/')) continue;
     for (const method of METHODS) {
@@ -163,7 +169,7 @@ export function buildApiDocsModel(spec: Json): ApiDocsModel {
       const params: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])];
       const bodyContent = op.requestBody?.content ? Object.entries<Json>(op.requestBody.content)[0] : undefined;
       const view: OperationView = {
-        anchor: anchorFor(method, path),
+        anchor: anchorFor(method, path, anchors),
         method: method.toUpperCase(),
         path,
         summary: op.summary ?? '',
