@@ -735,3 +735,13 @@ export async function receiptData(ctx: ServiceContext, trackingCode: string): Pr
     },
   };
 }
+
+/** Live counts for the console's start page (dashboard `figures`): waiting for me, due soon, overdue. */
+export async function applicationFigures(ctx: ServiceContext, user: StaffUser): Promise<{ label: string; value: number; href: string; tone?: 'ok' | 'warn' | 'danger' }[]> {
+  const [mine, soon, overdue] = await Promise.all((['mine', 'due_soon', 'overdue'] as const).map((view) => listApplications(ctx, user, { view, pageSize: 1 })));
+  return [
+    { label: '待我办理的申请', value: mine.total, href: '/console/applications?view=mine' },
+    { label: '5个工作日内到期', value: soon.total, href: '/console/applications?view=due_soon', tone: 'warn' },
+    { label: '已逾期未答复', value: overdue.total, href: '/console/applications?view=overdue', tone: 'danger' },
+  ];
+}
