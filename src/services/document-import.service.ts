@@ -10,7 +10,9 @@ import { parseIndexNumber } from '../domain/index-number.ts';
 import { actorLabel, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { staffOf } from './document-access.ts';
-import { syncDocumentSearch } from './document-search.ts';
+import { documentSearchEntry } from './document-search.ts';
+import type { NewDocumentRow } from '../db/schema.ts';
+import type { SearchEntry } from '../search/search-index.repository.ts';
 import { assignIndexNumber, cleanDocumentInput, todayOf, DEFAULT_DISCLOSURE_CHANNEL, DEFAULT_DISCLOSURE_SCOPE } from './document.service.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
 import { ensureTaxonomy } from './taxonomy.service.ts';
@@ -359,22 +361,38 @@ export async function importCatalog(ctx: ServiceContext, actor: Actor, table: Im
       if (parsed?.serial !== undefined && parsed.year !== undefined) await repos.documents.raiseSerial(user.agencyId, parsed.year, parsed.serial);
     }
     const now = ctx.now().toISOString();
+    const [categories, topics] = await Promise.all([repos.taxonomy.list('category', [user.agencyId]), repos.taxonomy.list('topic', [user.agencyId])]);
+    const departments = await repos.agencies.departments(user.agencyId);
+    const rows: NewDocumentRow[] = [];
     for (const p of prepared) {
-      const { topicIds, ...clean } = p.clean;
+      const { topicIds: _t, ...clean } = p.clean;
       const index = p.indexNumber
         ? { index_number: p.indexNumber, ...indexParts(agency.index_pattern, p.indexNumber, clean.created_on) }
         : await assignIndexNumber(repos, user.agencyId, clean.created_on, clean.category_id);
-      const doc = await repos.documents.insert({
-        ...clean, ...index, agency_id: user.agencyId, state: 'published', author_id: null, source: 'imported',
-        published_on: p.publishedOn, created_at: now, updated_at: now,
-      });
-      await repos.documents.setTopics(doc.id, topicIds);
+      rows.push({ ...clean, ...index, agency_id: user.agencyId, state: 'published', author_id: null, source: 'imported', published_on: p.publishedOn, created_at: now, updated_at: now });
+    }
+    // Bulk statements: a 1,000-row catalog is a few dozen round trips, not thousands.
+    const inserted = await repos.documents.insertMany(rows);
+    const links: { document_id: number; topic_id: number }[] = [];
+    const entries: SearchEntry[] = [];
+    for (const [k, p] of prepared.entries()) {
+      const doc = inserted.get(rows[k].index_number!)!;
+      for (const topicId of new Set(p.clean.topicIds)) links.push({ document_id: doc.id, topic_id: topicId });
+      entries.push(documentSearchEntry({
+        doc: { ...doc, published_on: p.publishedOn },
+        agencyCode: agency.code,
+        categoryCode: categories.find((c) => c.id === doc.category_id)!.code,
+        departmentName: departments.find((d) => d.id === doc.department_id)?.name ?? null,
+        topicCodes: [...new Set(p.clean.topicIds)].map((id) => topics.find((t) => t.id === id)!.code),
+        attachments: [],
+      }));
       await repos.audit.append({
         actorId: user.id, actorLabel: actorLabel(actor), agencyId: user.agencyId, action: 'document.imported', subjectType: 'document', subjectId: doc.id,
         summary: { title: doc.title, indexNumber: doc.index_number, publishedOn: p.publishedOn, row: p.row, source: opts.source ?? '' }, ip: actor.ip,
       }, ctx.now());
-      await syncDocumentSearch(repos, doc.id);
     }
+    await repos.documents.addTopicLinks(links);
+    await repos.search.upsertMany(entries);
     return { imported: prepared.length };
   });
 }

@@ -54,7 +54,25 @@ async function upload(b: Browser, url: string, page: string, file: { name?: stri
   return app.inject({ method: 'POST', url, payload: mp.payload, headers: { ...mp.headers, cookie, accept: 'text/html' } });
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** A one-page PDF with a text layer (so the privacy check can read it). */
+function makePdf(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 20 100 Td (${text}) Tj ET`;
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+const PDF = makePdf('Enrolment zones 2026 zonelist');
 
 before(async () => {
   const fresh = await freshDb('sqlite');
@@ -257,6 +275,9 @@ describe('attachments', () => {
     assert.ok(pub.rawPayload.equals(PDF));
     const docPage = await app.inject({ url: `/gk/hjjyj/doc/${id}`, headers: { accept: 'text/html' } });
     assert.match(docPage.body, /附件1 学校名单\.pdf/);
+    assert.equal(atts[0].text, 'Enrolment zones 2026 zonelist', 'the text layer is kept with the attachment');
+    const found = await app.inject(`/api/v1/documents?q=zonelist`);
+    assert.equal(found.json().items[0]?.title, '带附件的测试文件', 'attachment text is searchable');
   });
 });
 

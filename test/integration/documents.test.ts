@@ -10,6 +10,12 @@ import {
 } from '../../src/services/document.service.ts';
 import { searchDocuments } from '../../src/search/search.service.ts';
 import { AppError } from '../../src/services/errors.ts';
+import { autoMap, dryRunImport, importCatalog, readImportFile, type ImportTable } from '../../src/services/document-import.service.ts';
+import { addAttachment, attachmentForDownload } from '../../src/services/attachment.service.ts';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const NOW = new Date('2026-03-10T02:00:00Z'); // 2026-03-10 10:00 CST, a Tuesday
 
@@ -250,5 +256,104 @@ forEachDialect('index numbers', (s) => {
     assert.equal(old.index_number, '11431281006109018N/2025-00001');
     const other = await registerDocument(s.ctx, w.outsider, input({ title: '他机关' }));
     assert.equal(other.index_number, 'og-2026-0001', 'the other agency uses its own pattern and counter');
+  });
+}, { now: () => NOW });
+
+forEachDialect('catalog import', (s) => {
+  const HEAD = ['索引号', '标题', '发文字号', '成文日期', '发布日期', '主题分类', '体裁', '专题', '内容概述', '有效性'];
+  function table(n: number, bad: Set<number>): ImportTable {
+    const rows: string[][] = [];
+    for (let i = 1; i <= n; i++) {
+      const year = 2010 + (i % 6);
+      rows.push([
+        `11431281006109018N/${year}-${String(i).padStart(5, '0')}`,
+        bad.has(i) && i % 3 === 0 ? '' : `历史文件第${i}号：关于学校招生工作的通知`,
+        `洪教发〔${year}〕${i}号`,
+        bad.has(i) && i % 3 === 1 ? `${year}-02-30` : `${year}-03-01`,
+        `${year}-03-0${1 + (i % 5)}`,
+        bad.has(i) && i % 3 === 2 ? '没有的分类' : i % 2 ? '政策文件' : '其他重要信息',
+        '通知',
+        i % 4 === 0 ? '招生入学' : '',
+        `概述 ${i}`,
+        i % 7 === 0 ? '失效' : '',
+      ]);
+    }
+    return { headers: HEAD, rows };
+  }
+
+  test('a 1,000-row import with 3 bad rows reports exactly those rows and imports nothing; fixed, it imports all', async () => {
+    const w = await buildWorld(s.ctx, 'i');
+    const mapping = autoMap(HEAD);
+    assert.equal(mapping.title, 1);
+    // i % 3 picks the fault: 18 → empty title, 500 → unknown category, 997 → 2011-02-30.
+    const bad3 = new Set([18, 500, 997]);
+    const dry = await dryRunImport(s.ctx, w.office, table(1000, bad3), mapping);
+    assert.equal(dry.total, 1000);
+    assert.deepEqual([...new Set(dry.errors.map((e) => e.row))], [19, 501, 998], 'spreadsheet row numbers (header is row 1)');
+    assert.deepEqual(dry.errors.map((e) => e.message), ['标题不能为空', '主题分类“没有的分类”不存在', '成文日期“2011-02-30”不是有效日期']);
+    await rejects(importCatalog(s.ctx, w.office, table(1000, bad3), mapping), 400, /3 行存在错误，未导入任何文件/);
+    assert.equal((await s.ctx.repos.documents.list({ agencyIds: [w.agencyId] }, 'created_asc', 1, 1)).total, 0, 'nothing imported');
+
+    const { imported } = await importCatalog(s.ctx, w.office, table(1000, new Set()), mapping, { source: 'test.csv' });
+    assert.equal(imported, 1000);
+    const all = await s.ctx.repos.documents.all({ agencyIds: [w.agencyId] });
+    assert.equal(all.length, 1000);
+    assert.ok(all.every((d) => d.state === 'published' && d.source === 'imported'));
+    const d7 = all.find((d) => d.index_number === '11431281006109018N/2011-00007')!;
+    assert.equal(d7.created_on, '2011-03-01');
+    assert.equal(d7.published_on, '2011-03-03');
+    assert.equal(d7.validity, 'expired');
+    assert.equal(d7.category_name, '政策文件');
+    // Searchable at once; the counter continues after the imported serials of the agency's pattern.
+    const found = await searchDocuments(s.ctx, { q: '历史文件第7号', agencyIds: [w.agencyId], order: 'relevance', page: 1, pageSize: 5 });
+    assert.equal(found.items[0]?.refId, d7.id);
+    assert.equal(await s.ctx.repos.documents.lastSerial(w.agencyId, 2015), 995);
+    // Importing the same numbers again is refused row by row.
+    const again = await dryRunImport(s.ctx, w.office, table(2, new Set()), mapping);
+    assert.equal(again.errors.length, 2);
+    assert.match(again.errors[0].message, /已被本机关的其他文件使用/);
+  });
+
+  test('only the office imports; CSV in GB18030 and quoted fields are read', async () => {
+    const w = await buildWorld(s.ctx, 'j');
+    await rejects(dryRunImport(s.ctx, w.clerk, table(1, new Set()), autoMap(HEAD)), 403);
+    const csv = '标题,成文日期,发布日期,主题分类,体裁\r\n"关于""双减""工作的通知，第一号",2020/3/1,2020年3月2日,政策文件,通知\r\n';
+    const gbk = Buffer.from(new TextEncoder().encode(csv)); // UTF-8 first
+    const t1 = await readImportFile('a.csv', gbk);
+    assert.deepEqual(t1.rows[0].slice(0, 3), ['关于"双减"工作的通知，第一号', '2020/3/1', '2020年3月2日']);
+    // "招生" in GB18030 is D5 D0 C9 FA: a file saved by Chinese Excel.
+    const gb = Buffer.concat([Buffer.from('title\r\n'), Buffer.from([0xd5, 0xd0, 0xc9, 0xfa]), Buffer.from('\r\n')]);
+    assert.equal((await readImportFile('b.csv', gb)).rows[0][0], '招生');
+    const dry = await dryRunImport(s.ctx, w.office, t1, autoMap(t1.headers));
+    assert.deepEqual(dry.errors, []);
+    assert.equal(dry.preview[0].createdOn, '2020-03-01');
+    assert.equal(dry.preview[0].publishedOn, '2020-03-02');
+  });
+}, { now: () => NOW });
+
+forEachDialect('attachments', (s) => {
+  test('checked by content, stored by SHA-256, text extracted; only while the form may change', async () => {
+    const w = await buildWorld(s.ctx, 'a');
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-att-'));
+    const ctx = { ...s.ctx, config: { ...s.ctx.config, storageDir: dir } };
+    const doc = await registerDocument(ctx, w.clerk, input({ title: '附件测试' }));
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const att = await addAttachment(ctx, w.clerk, doc.id, { filename: '../../etc/图.png', data: png });
+    assert.equal(att.kind, 'png');
+    assert.equal(att.filename, '图.png');
+    assert.equal(att.sha256, createHash('sha256').update(png).digest('hex'));
+    assert.ok(existsSync(join(dir, att.sha256.slice(0, 2), att.sha256)));
+    const renamed = await addAttachment(ctx, w.clerk, doc.id, { filename: '说明.doc', data: png });
+    assert.equal(renamed.filename, '说明.doc.png', 'the name follows the content');
+    await rejects(addAttachment(ctx, w.clerk, doc.id, { filename: 'x.pdf', data: Buffer.from('MZ\x90\x00 not a pdf') }), 400, /不是可接受的类型/);
+    await rejects(addAttachment(ctx, w.clerk2, doc.id, { filename: 'a.png', data: png }), 403);
+    await rejects(addAttachment(ctx, w.outsider, doc.id, { filename: 'a.png', data: png }), 404);
+    await submitDocument(ctx, w.clerk, doc.id);
+    await rejects(addAttachment(ctx, w.clerk, doc.id, { filename: 'a.png', data: png }), 403);
+    const events = (await s.ctx.repos.audit.forSubject('document', doc.id)).map((e) => e.action);
+    assert.deepEqual(events, ['document.registered', 'document.attachment_added', 'document.attachment_added', 'document.submitted']);
+    await rejects(attachmentForDownload(ctx, { kind: 'public', ip: '' }, doc.id, att.id), 404);
+    const staffCopy = await attachmentForDownload(ctx, w.reviewer, doc.id, att.id);
+    assert.ok(staffCopy.data.equals(png));
   });
 }, { now: () => NOW });

@@ -75,6 +75,24 @@ export class DocumentRepository {
     return this.db.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
+  /**
+   * Many rows at once (catalog import), in chunks. Every row must carry an index number: the
+   * result is matched back by it (RETURNING order is not guaranteed on SQLite).
+   */
+  async insertMany(rows: NewDocumentRow[]): Promise<Map<string, DocumentRow>> {
+    const out = new Map<string, DocumentRow>();
+    for (let i = 0; i < rows.length; i += 100) {
+      const inserted = await this.db.insertInto('documents').values(rows.slice(i, i + 100)).returningAll().execute();
+      for (const r of inserted) out.set(r.index_number!, r);
+    }
+    return out;
+  }
+
+  /** Topic links of new documents, in bulk. */
+  async addTopicLinks(links: { document_id: number; topic_id: number }[]): Promise<void> {
+    for (let i = 0; i < links.length; i += 500) await this.db.insertInto('document_topic_links').values(links.slice(i, i + 500)).execute();
+  }
+
   async update(id: number, changes: DocumentRowUpdate): Promise<void> {
     await this.db.updateTable('documents').set(changes).where('id', '=', id).execute();
   }

@@ -16,6 +16,9 @@ import { reportsRoutes } from './reports.routes.ts';
 import { reportsConsoleRoutes } from './reports-console.routes.ts';
 import { reportsApiRoutes } from './reports-api.routes.ts';
 
+import { documentsRoutes } from './documents.routes.ts';
+import { catalogRoutes } from './catalog.routes.ts';
+import { documentsApiRoutes } from './documents-api.routes.ts';
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
  * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
@@ -36,4 +39,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   reportsRoutes(app, ctx);
   reportsConsoleRoutes(app, ctx);
   reportsApiRoutes(app, ctx);
+  documentsRoutes(app, ctx);
+  catalogRoutes(app, ctx);
+  documentsApiRoutes(app, ctx);
 }

@@ -11,6 +11,7 @@ import type { PortalColumn } from '../views/layout.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { latestAnswerLinks } from '../../services/question.service.ts';
 import { latestPublishedReports } from '../../services/annual-report.service.ts';
+import { latestLinks } from '../../services/catalog.service.ts';
 
 export const agencyCodeParam = z.object({ code: z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效') });
 
@@ -19,7 +20,7 @@ export const agencyCodeParam = z.object({ code: z.string().regex(/^[a-z0-9_-]{1,
  * column (`/gk/:code/<column>`) REMOVES the column from this array in the same commit — otherwise
  * Fastify refuses to start with a duplicate route.
  */
-export const PLACEHOLDER_COLUMNS: PortalColumn[] = ['rules', 'catalog'];
+export const PLACEHOLDER_COLUMNS: PortalColumn[] = [];
 
 /** A list shown on an agency's home page, with a "更多" link to its column. */
 export interface HomeListSource {
@@ -35,8 +36,8 @@ const nothingYet = async (): Promise<HomeListItem[]> => [];
  * replacing `nothingYet` with a call to its own service, e.g. `(ctx, a) => latestPublished(ctx, a.id, 8)`.
  */
 const HOME_LISTS: HomeListSource[] = [
-  { column: 'catalog', title: 'home.latest', load: nothingYet },
-  { column: 'rules', title: 'home.latestRules', load: nothingYet },
+  { column: 'catalog', title: 'home.latest', load: (ctx, a) => latestLinks(ctx, a, 10) },
+  { column: 'rules', title: 'home.latestRules', load: (ctx, a) => latestLinks(ctx, a, 6, { rules: true }) },
   { column: 'reports', title: 'home.latestReports', load: (ctx, a) => latestPublishedReports(ctx, a.id, 6) },
   { column: 'ask', title: 'home.latestAnswers', load: (ctx, a) => latestAnswerLinks(ctx, a, 8) },
 ];
