@@ -11,6 +11,8 @@ import { closeRecruitment, publishRecruitment, publishResults, saveRecruitment }
 import { saveMonthlyItem, saveMonthlyReport, setMonthlyPublished } from '../services/monthly-work.service.ts';
 import { saveFee } from '../services/education-fee.service.ts';
 import { answerQuestion, publishQuestion, questionForStaff, submitQuestion } from '../services/question.service.ts';
+import { concludeConsultation, moderateComment, publishConsultation, saveConsultation, setCommentAdoption, staffConsultation, submitComment } from '../services/consultation.service.ts';
+import { addDays, chinaDateOf } from '../domain/dates.ts';
 import { deleteDraftItem, powerListConsole, publishPowerDraft, saveDraftItem, startPowerDraft } from '../services/power-list.service.ts';
 import type { StatLevel } from '../domain/education-terms.ts';
 
@@ -347,6 +349,60 @@ async function seedQuestions(ctx: ServiceContext, world: DemoWorld): Promise<voi
   }
 }
 
+async function seedConsultations(ctx: ServiceContext, world: DemoWorld): Promise<void> {
+  const clerk = await staffActor(ctx, world, 'clerk');
+  const office = await staffActor(ctx, world, 'office');
+  const visitor = { kind: 'public' as const, ip: '127.0.0.1' };
+
+  // A closed consultation with its feedback and the final document.
+  const before = at(ctx, '2026-02-27T02:00:00Z');
+  const closedId = await saveConsultation(before, clerk, null, {
+    title: '洪江市义务教育阶段学校课后服务管理办法（征求意见稿）', documentRef: '',
+    summary: '为规范课后服务，减轻学生课业负担和家长接送负担，市教育局起草了本办法，现公开征求社会意见。',
+    body: '第一条 为规范全市义务教育阶段学校课后服务工作，制定本办法。\n第二条 课后服务坚持学生家长自愿参加原则，不得强制或变相强制。\n第三条 课后服务时间原则上每周5天，每天不少于2小时，结束时间与当地正常下班时间相衔接。\n第四条 课后服务经费采取财政补助和服务性收费相结合的方式保障，收费标准报价格主管部门审批。\n第五条 本办法自印发之日起施行。',
+    opensOn: '2026-03-01', closesOn: '2026-03-31',
+  });
+  await publishConsultation(before, clerk, closedId);
+  const comments = [
+    ['2026-03-05T01:00:00Z', '建议课后服务增加体育和艺术类活动，不要只做作业辅导。', '杨女士', '13900001111'],
+    ['2026-03-12T01:00:00Z', '农村学校老师少，课后服务时间每天2小时压力太大，建议农村学校可适当弹性安排。', '', ''],
+    ['2026-03-20T01:00:00Z', '希望明确课后服务收费标准，对家庭困难学生免收费用。', '李先生', 'li@example.com'],
+    ['2026-03-25T01:00:00Z', '我家孩子的老师布置作业太多，请你们管一管！我的电话13711112222。', '王某', '13711112222'],
+  ] as const;
+  for (const [t, body, name, contact] of comments) await submitComment(at(ctx, t), visitor, world.bureau.id, closedId, { body, name, contact });
+  const after = at(ctx, '2026-04-08T02:00:00Z');
+  const list = (await staffConsultation(after, office, closedId)).comments;
+  const adoption: [string, string][] = [
+    ['adopted', '已在第三条增加“开展体育、艺术、科普等活动”的规定。'],
+    ['partly', '农村学校可根据师资情况每周安排不少于3天，城区学校仍按每周5天执行。'],
+    ['adopted', '已在第四条增加“家庭经济困难学生免收课后服务费”的规定。'],
+    ['not_adopted', '该意见反映的是个别学校作业管理问题，不属于本办法规范内容，已转基础教育股核查处理。'],
+  ];
+  for (const [i, cm] of list.entries()) {
+    await moderateComment(after, office, cm.id, { decision: i === 3 ? 'reject' : 'approve', publicBody: '' });
+    await setCommentAdoption(after, clerk, cm.id, { adoption: adoption[i][0], response: adoption[i][1] });
+  }
+  await concludeConsultation(after, clerk, closedId, {
+    feedbackSummary: '征求意见期间（2026年3月1日至3月31日），共收到公众意见4条，主要涉及课后服务内容、农村学校时间安排和收费减免。',
+    adoptionSummary: '采纳2条：增加体育、艺术、科普活动内容；家庭经济困难学生免收费用。部分采纳1条：农村学校可弹性安排服务天数。未采纳1条：反映个别学校作业问题，不属于本办法规范范围，已转有关股室处理。',
+    finalDocumentRef: `${world.bureau.credit_code}/2026-00052`,
+  });
+
+  // An open consultation: its period runs around the day the demo is loaded.
+  const today = chinaDateOf(ctx.now());
+  const openId = await saveConsultation(ctx, clerk, null, {
+    title: '洪江市城区义务教育学校学区划分调整方案（征求意见稿）', documentRef: '',
+    summary: '随着新城区居民小区陆续交付，部分学校学位紧张。为合理配置教育资源，市教育局拟对城区学区划分进行调整，现公开征求意见。',
+    body: '一、新城社区由黔城镇第二完全小学调整至黔城镇第三完全小学招生范围。\n二、沅江社区继续实行多校划片，由黔城镇第一完全小学和黔城镇第二完全小学共同招生。\n三、调整自2027年秋季招生起执行，已在读学生不受影响。',
+    opensOn: addDays(today, -10), closesOn: addDays(today, 20),
+  });
+  await publishConsultation(ctx, clerk, openId);
+  await submitComment(ctx, visitor, world.bureau.id, openId, { body: '新城社区到第三完小路程较远，建议开通校车或设置安全的步行通道。', name: '刘先生', contact: '13888889999' });
+  await submitComment(ctx, visitor, world.bureau.id, openId, { body: '支持调整方案，希望尽早公布各小区对应学校。', name: '', contact: '' });
+  const open = (await staffConsultation(ctx, office, openId)).comments;
+  await moderateComment(ctx, office, open[0].id, { decision: 'approve', publicBody: '' });
+}
+
 /** The demo seeder of the education area (registered in seed.ts). */
 export async function seedEducationDemo(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   await seedEnrolment(ctx, world);
@@ -356,4 +412,5 @@ export async function seedEducationDemo(ctx: ServiceContext, world: DemoWorld): 
   await seedMonthly(ctx, world);
   await seedFees(ctx, world);
   await seedQuestions(ctx, world);
+  await seedConsultations(ctx, world);
 }

@@ -26,10 +26,10 @@ export function can(user: StaffUser, action: EducationAction): boolean {
   return user.isSysadmin || EDUCATION_POLICY[action].some((r) => user.roles.includes(r));
 }
 
-/** The staff member performing `action`, or an error the web layer turns into 401/403. */
-export function requireStaffFor(actor: Actor, action: EducationAction): StaffUser {
+/** The staff member performing one of `actions`, or an error the web layer turns into 401/403. */
+export function requireStaffFor(actor: Actor, ...actions: [EducationAction, ...EducationAction[]]): StaffUser {
   if (actor.kind !== 'staff') throw new UnauthorizedError();
-  if (!can(actor.user, action)) throw new ForbiddenError();
+  if (!actions.some((a) => can(actor.user, a))) throw new ForbiddenError();
   return actor.user;
 }
 

@@ -362,3 +362,50 @@ test('education fees: items in force with their basis and approval, and expired 
   assert.match(other, /800元\/生·学期/);
   for (const lang of ['zh-TW', 'en']) assert.equal((await page(`/gk/hjjyj/education/fees?lang=${lang}`)).statusCode, 200);
 });
+
+test('public comment: an open and a concluded draft; moderated comments without names; feedback with 采纳情况 and the final document', async () => {
+  const list = await page('/gk/hjjyj/consultations');
+  assert.equal(list.statusCode, 200);
+  const main = mainOf(list.body);
+  const open = main.slice(main.indexOf('id="c-open"'), main.indexOf('id="c-done"'));
+  const done = main.slice(main.indexOf('id="c-done"'));
+  const openId = /href="\/gk\/hjjyj\/consultations\/(\d+)">洪江市城区义务教育学校学区划分调整方案/.exec(open)![1];
+  const doneId = /href="\/gk\/hjjyj\/consultations\/(\d+)">洪江市义务教育阶段学校课后服务管理办法/.exec(done)![1];
+
+  const concluded = await page(`/gk/hjjyj/consultations/${doneId}`);
+  const c = text(mainOf(concluded.body));
+  assert.match(c, /共收到意见 4 条，其中采纳 2 条、部分采纳 1 条、未采纳 1 条/);
+  assert.match(concluded.body, /href="\/gk\/hjjyj\/documents\/11431281006109018N%2F2026-00052"/);
+  assert.match(c, /公众意见（3）/);
+  for (const secret of ['杨女士', '13900001111', 'li@example.com', '13711112222', '我家孩子的老师布置作业太多']) assert.ok(!concluded.body.includes(secret), secret);
+  assert.doesNotMatch(concluded.body, /name="body"/, 'no comment form after the period');
+
+  const visitor = new Browser(app);
+  const before = text(mainOf((await visitor.get(`/gk/hjjyj/consultations/${openId}`)).body));
+  assert.match(before, /公众意见（1）/);
+  const posted = await visitor.submit(`/gk/hjjyj/consultations/${openId}`, `/gk/hjjyj/consultations/${openId}/comments`, { body: '建议在新城社区设置校车停靠点。', name: '何先生', contact: '13600001234' });
+  assert.equal(posted.statusCode, 201);
+  assert.match(posted.body, /感谢您的意见/);
+  assert.match(text(mainOf(posted.body)), /公众意见（1）/, 'shown only after moderation');
+  const bad = await visitor.submit(`/gk/hjjyj/consultations/${openId}`, `/gk/hjjyj/consultations/${openId}/comments`, { body: '短' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /请填写意见建议/);
+  const closedPost = await visitor.submit(`/gk/hjjyj/consultations/${doneId}`, `/gk/hjjyj/consultations/${doneId}/comments`, { body: '截止后提交的意见内容' });
+  assert.equal(closedPost.statusCode, 409);
+
+  const office = await signedIn('office');
+  const con = await office.get(`/console/consultations/${openId}`);
+  assert.match(con.body, /何先生/);
+  const commentId = [...con.body.matchAll(/action="\/console\/consultations\/comments\/(\d+)\/moderate"/g)].map((m) => m[1]).pop()!;
+  const approved = await office.submit(`/console/consultations/${openId}`, `/console/consultations/comments/${commentId}/moderate`, { decision: 'approve', publicBody: '建议在新城社区设置校车停靠点。' });
+  assert.equal(approved.statusCode, 303);
+  const afterPage = await page(`/gk/hjjyj/consultations/${openId}`);
+  assert.match(text(mainOf(afterPage.body)), /公众意见（2）/);
+  assert.ok(!afterPage.body.includes('何先生') && !afterPage.body.includes('13600001234'));
+
+  for (const lang of ['zh-TW', 'en']) {
+    for (const url of ['/gk/hjjyj/consultations', `/gk/hjjyj/consultations/${openId}`, `/gk/hjjyj/consultations/${doneId}`]) {
+      assert.equal((await page(`${url}?lang=${lang}`)).statusCode, 200, `${url} ${lang}`);
+    }
+  }
+});

@@ -15,6 +15,9 @@ import {
 } from '../../src/services/monthly-work.service.ts';
 import { deleteFee, listFees, saveFee } from '../../src/services/education-fee.service.ts';
 import {
+  concludeConsultation, moderateComment, publicConsultation, publishConsultation, saveConsultation, setCommentAdoption, staffConsultation, submitComment,
+} from '../../src/services/consultation.service.ts';
+import {
   closeRecruitment, publicRecruitment, publicRecruitments, publishRecruitment, publishResults, saveRecruitment, staffRecruitment, type RecruitmentInput,
 } from '../../src/services/recruitment.service.ts';
 import { saveStatistics, statisticsForYear, statisticsJson, statisticsTable, statisticsTrend, toCsv, trendTable } from '../../src/services/statistics.service.ts';
@@ -258,6 +261,7 @@ forEachDialect('education: teacher recruitment', (s) => {
   before(async () => {
     w = await eduWorld(s.ctx);
   });
+  before(() => { recClock = new Date('2026-06-03T02:00:00Z'); });
   const input = (over: Partial<RecruitmentInput> = {}): RecruitmentInput => ({
     year: 2026, title: '2026年公开招聘教师公告', summary: '面向社会公开招聘', requirements: '本科及以上', documentRef: '',
     quotasText: '黔城镇第一完全小学｜语文｜2｜具有小学教师资格\n托口中学｜物理｜1｜',
@@ -358,3 +362,69 @@ forEachDialect('education: monthly work and fees', (s) => {
     assert.equal((await listFees(s.ctx, w.agency.id)).inForce.length, 0);
   });
 });
+
+let cClock = new Date('2026-02-27T02:00:00Z');
+forEachDialect('public comment on drafts (意见征集)', (s) => {
+  let w: EduWorld;
+  let id: number;
+  before(async () => {
+    w = await eduWorld(s.ctx);
+  });
+  before(() => { cClock = new Date('2026-02-27T02:00:00Z'); });
+  const draft = { title: '课后服务管理办法（征求意见稿）', summary: '', body: '第一条 ……', documentRef: '', opensOn: '2026-03-01', closesOn: '2026-03-31' };
+  const comment = (body: string, name = '杨女士', contact = '13900001111') => ({ body, name, contact });
+
+  test('a draft is invisible until published; comments are taken only during the period', async () => {
+    await assert.rejects(saveConsultation(s.ctx, w.staff.clerk, null, { ...draft, body: '', closesOn: '2026-02-01' }), (e: { fields: Record<string, string> }) => {
+      assert.deepEqual(Object.keys(e.fields).sort(), ['body', 'closesOn']);
+      return true;
+    });
+    id = await saveConsultation(s.ctx, w.staff.clerk, null, draft);
+    await assert.rejects(publicConsultation(s.ctx, w.agency.id, id), { status: 404 });
+    await assert.rejects(publishConsultation(s.ctx, w.staff.reviewer, id), { status: 403 });
+    await publishConsultation(s.ctx, w.staff.clerk, id);
+    assert.equal((await publicConsultation(s.ctx, w.agency.id, id)).consultation.phase, 'upcoming');
+    await assert.rejects(submitComment(s.ctx, w.publicActor, w.agency.id, id, comment('建议增加体育活动内容')), { status: 409, message: /将于 2026-03-01 开始/ });
+    cClock = new Date('2026-03-05T02:00:00Z');
+    await submitComment(s.ctx, w.publicActor, w.agency.id, id, comment('建议增加体育活动内容，联系我13900001111'));
+    await submitComment(s.ctx, w.publicActor, w.agency.id, id, comment('农村学校可弹性安排', '', ''));
+    await assert.rejects(submitComment(s.ctx, w.publicActor, w.agency.id, id, comment('短')), { status: 400 });
+    await assert.rejects(submitComment(s.ctx, w.publicActor, w.other.id, id, comment('另一个机关的地址')), { status: 404 });
+    const pub = await publicConsultation(s.ctx, w.agency.id, id);
+    assert.equal(pub.consultation.counts.received, 2);
+    assert.deepEqual(pub.comments, [], 'nothing is shown before moderation');
+  });
+
+  test('moderation shows a masked text without name or contact; the feedback waits for the end of the period and for every comment', async () => {
+    const staff = await staffConsultation(s.ctx, w.staff.office, id);
+    const [first, second] = staff.comments;
+    assert.equal(first.name, '杨女士');
+    assert.doesNotMatch(first.suggestedPublicBody, /13900001111/);
+    await assert.rejects(moderateComment(s.ctx, w.staff.clerk, first.id, { decision: 'approve', publicBody: '' }), { status: 403 });
+    await assert.rejects(moderateComment(s.ctx, w.staff.office, first.id, { decision: 'approve', publicBody: '杨女士建议增加体育活动' }), (e: { fields: Record<string, string> }) => /提交人的姓名或联系方式/.test(e.fields.publicBody));
+    await moderateComment(s.ctx, w.staff.office, first.id, { decision: 'approve', publicBody: '' });
+    await assert.rejects(setCommentAdoption(s.ctx, w.staff.clerk, second.id, { adoption: 'not_adopted', response: '' }), { status: 400 });
+    await setCommentAdoption(s.ctx, w.staff.clerk, first.id, { adoption: 'adopted', response: '已增加体育、艺术活动' });
+    await setCommentAdoption(s.ctx, w.staff.clerk, second.id, { adoption: 'partly', response: '农村学校每周不少于3天' });
+    const feedback = { feedbackSummary: '共收到意见2条', adoptionSummary: '采纳1条，部分采纳1条', finalDocumentRef: '11431281006109018N/2026-00052' };
+    await assert.rejects(concludeConsultation(s.ctx, w.staff.clerk, id, feedback), { status: 409, message: /期满后才能发布/ });
+    cClock = new Date('2026-04-02T02:00:00Z');
+    await assert.rejects(submitComment(s.ctx, w.publicActor, w.agency.id, id, comment('截止后提交的意见')), { status: 409, message: /已于 2026-03-31 截止/ });
+    await assert.rejects(concludeConsultation(s.ctx, w.staff.clerk, id, feedback), { status: 409, message: /还有 1 条意见尚未审核/ });
+    await moderateComment(s.ctx, w.staff.office, second.id, { decision: 'reject', publicBody: '' });
+    await assert.rejects(concludeConsultation(s.ctx, w.staff.clerk, id, { ...feedback, adoptionSummary: '' }), { status: 400 });
+    await concludeConsultation(s.ctx, w.staff.clerk, id, feedback);
+    const pub = await publicConsultation(s.ctx, w.agency.id, id);
+    assert.equal(pub.consultation.phase, 'concluded');
+    assert.deepEqual(pub.consultation.counts.adoption, { adopted: 1, partly: 1, not_adopted: 0 });
+    assert.equal(pub.consultation.finalDocumentRef, '11431281006109018N/2026-00052');
+    assert.equal(pub.comments.length, 1);
+    assert.deepEqual(Object.keys(pub.comments[0]).sort(), ['adoption', 'body', 'id', 'response', 'submittedOn']);
+    assert.doesNotMatch(JSON.stringify(pub), /杨女士|13900001111|203\.0\.113/);
+    await assert.rejects(saveConsultation(s.ctx, w.staff.clerk, id, draft), { status: 409 });
+    const actions = (await s.ctx.repos.audit.forSubject('consultation', id)).map((e) => e.action);
+    assert.equal(actions[0], 'consultation.created');
+    assert.equal(actions[actions.length - 1], 'consultation.concluded');
+    assert.equal(actions.filter((a) => a === 'consultation.comment_received').length, 2);
+  });
+}, { now: () => cClock });

@@ -21,6 +21,7 @@ forEachDialect('online consultation (questions)', (s) => {
   let code: string;
   let id: number;
   before(async () => {
+    at('2026-03-09T02:00:00Z');
     w = await eduWorld(s.ctx);
   });
 

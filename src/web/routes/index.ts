@@ -19,6 +19,7 @@ import { reportsApiRoutes } from './reports-api.routes.ts';
 import { documentsRoutes } from './documents.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { documentsApiRoutes } from './documents-api.routes.ts';
+import { consultationRoutes } from './consultation.routes.ts';
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
  * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
@@ -42,4 +43,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   documentsRoutes(app, ctx);
   catalogRoutes(app, ctx);
   documentsApiRoutes(app, ctx);
+  consultationRoutes(app, ctx);
 }
