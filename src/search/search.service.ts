@@ -1,7 +1,8 @@
 // Searching published content for the public portal and the API: one page of hits with the
 // matched words highlighted in the title and in a snippet of the text.
 import type { Repositories } from '../db/repositories/index.ts';
-import { highlight, type HighlightSegment } from './tokenize.ts';
+import { highlight, queryTokens, type HighlightSegment } from './tokenize.ts';
+import { normalizeText } from './normalize.ts';
 import type { SearchFacets } from './search-index.repository.ts';
 
 export type SearchOrder = 'relevance' | 'date';
@@ -76,9 +77,31 @@ export async function searchDocuments(ctx: { repos: Pick<Repositories, 'search'>
       url: h.url,
       publishedOn: h.publishedOn,
       agencyId: h.agencyId,
-      snippet: highlight(h.text, q, { maxLength: SNIPPET_LENGTH }),
+      snippet: snippetOf(h.text, q),
       titleSegments: highlight(h.title, q, { maxLength: Math.max(1, h.title.length) }),
       facets: h.facets,
     })),
   };
+}
+
+// An entry's text can hold whole attachments (hundreds of thousands of characters). highlight()
+// normalises all of the text it is given, so a long text is read a piece at a time, up to the
+// first piece that holds a match.
+const PIECE = 4_000;
+const OVERLAP = MAX_QUERY_LENGTH;
+
+function snippetOf(text: string, q: string): HighlightSegment[] {
+  if (text.length <= 2 * PIECE) return highlight(text, q, { maxLength: SNIPPET_LENGTH });
+  const tokens = queryTokens(q).flat();
+  for (let start = 0; start < text.length; start += PIECE) {
+    const piece = text.slice(start, start + PIECE + OVERLAP);
+    const norm = normalizeText(piece);
+    if (!tokens.some((t) => norm.includes(t))) continue;
+    const segments = highlight(piece, q, { maxLength: SNIPPET_LENGTH });
+    if (!segments.some((s) => s.match)) continue;
+    if (start > 0 && !segments[0].text.startsWith('…')) segments.unshift({ text: '…', match: false });
+    if (start + piece.length < text.length && !segments[segments.length - 1].text.endsWith('…')) segments.push({ text: '…', match: false });
+    return segments;
+  }
+  return [...highlight(text.slice(0, PIECE), q, { maxLength: SNIPPET_LENGTH }).filter((s) => s.text !== '…'), { text: '…', match: false }];
 }

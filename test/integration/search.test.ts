@@ -234,6 +234,17 @@ forEachDialect('search index', (s: DialectSuite) => {
     assert.equal(eleven.agencyId, bureau);
   });
 
+  test('a long text (a whole attachment) gets its snippet from where the match is', async () => {
+    const filler = '本章规定了学校日常管理的一般要求。'.repeat(3000); // 51,000 characters
+    await s.ctx.repos.search.upsert(entry({ ...CORPUS[9], refId: 60, title: '附件全文', text: `${filler}附录：收费公示栏设在校门口。${filler}` }));
+    const hit = (await search('公示栏')).items.find((i) => i.refId === 60)!;
+    assert.ok(hit.snippet.some((seg) => seg.match && seg.text === '公示栏'), JSON.stringify(hit.snippet));
+    assert.equal(hit.snippet[0].text.startsWith('…'), true);
+    assert.equal(hit.snippet[hit.snippet.length - 1].text.endsWith('…'), true);
+    assert.ok(hit.snippet.map((seg) => seg.text).join('').length < 200);
+    await s.ctx.repos.search.remove('document', 60);
+  });
+
   test('upsert replaces an entry: old words are gone, new ones found, a new date moves it', async () => {
     const doc = CORPUS[3];
     await s.ctx.transaction((repos) => repos.search.upsert(entry({ ...doc, title: '校园开放日改期通知', text: '原定活动改为线上直播。', publishedOn: '2026-12-01' })));
