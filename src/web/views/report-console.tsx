@@ -132,6 +132,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
       </p>
       {props.notice && <Notice kind="ok"><p>{props.notice}</p></Notice>}
       <ErrorFor error={error} form="workflow" />
+      {error && error.form !== 'workflow' && <p class="notice notice-error">未保存，请按<a href={`#form-${error.form}`}>下方表单</a>中的提示修改。</p>}
       {r?.status === 'returned' && r.reviewComment && <Notice kind="error"><p>上级主管部门退回修改，意见：{r.reviewComment}</p></Notice>}
       {r?.correctionNote && <p class="hint">更正说明：{r.correctionNote}</p>}
 
@@ -141,10 +142,12 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
         {ws.failures.length === 0 && ws.missing.length === 0
           ? <p class="check-ok">全部校验通过：表三各列“第一项加第二项之和，等于第三项加第四项之和”，（七）总计等于各项之和，总计列等于各列之和{m.checks.some((c) => c.rule === 'carried_in') ? '，上年结转与上年报告的结转下年度一致' : ''}。</p>
           : (
-            <ul class="check-failures" role="alert">
-              {ws.failures.map((f) => <li>{f.detail}</li>)}
-              {ws.missing.map((x) => <li>{x}</li>)}
-            </ul>
+            <div role="alert">
+              <ul class="check-failures">
+                {ws.failures.map((f) => <li>{f.detail}</li>)}
+                {ws.missing.map((x) => <li>{x}</li>)}
+              </ul>
+            </div>
           )}
         <div class="actions">
           {ws.can.submit && (
@@ -169,7 +172,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
         <section class="card" aria-labelledby="review-h">
           <h2 id="review-h">审核</h2>
           <ErrorFor error={error} form="review" />
-          <form method="post" action={`/console/reports/review/${r.id}`}>
+          <form method="post" action={`/console/reports/review/${r.id}`} id="form-review">
             <CsrfField ctx={ctx} />
             <input type="hidden" name="year" value={String(ws.year)} />
             <input type="hidden" name="agency" value={ws.agency.code} />
@@ -187,7 +190,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
           <h2 id="correct-h">更正已发布的报告</h2>
           <p class="hint">已发布的报告不能修改。更正将创建新版本，经审核后发布；原版本继续公开，并注明已更正。</p>
           <ErrorFor error={error} form="correct" />
-          <form method="post" action={`${base}/correct`}>
+          <form method="post" action={`${base}/correct`} id="form-correct">
             <CsrfField ctx={ctx} />
             <Field id="correct-note" label="更正说明（更正的内容和原因）" required error={error?.fields?.note}>
               <textarea id="correct-note" name="note" rows={3} maxLength={2000} required>{v.note ?? ''}</textarea>
@@ -207,7 +210,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
               <button type="submit" class="button button-secondary">用本年度数据生成“一、总体情况”初稿</button>
               <span class="hint">（将替换下方“一、总体情况”的内容，生成后请改写）</span>
             </form>
-            <form method="post" action={`${base}/prose`}>
+            <form method="post" action={`${base}/prose`} id="form-prose">
               <CsrfField ctx={ctx} />
               <Field id="overview" label={SECTION_TITLES[0]} hint="概述主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况。">
                 <textarea id="overview" name="overview" rows={14} maxLength={20000}>{v.overview ?? r?.overview ?? ''}</textarea>
@@ -237,7 +240,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
             <p class="hint">点击数字查看统计依据。规章和行政规范性文件的件数来自公开目录（第二十条第（一）项分类和有效性记录）；其余数字由公开办按年度填写并注明来源。</p>
             <ProactiveTableView table={tables.proactive} caption="表二：主动公开政府信息情况" cellHref={cellHref} />
             {ws.can.edit && (
-              <form method="post" action={`${base}/figures`} class="figures-form">
+              <form method="post" action={`${base}/figures`} class="figures-form" id="form-figures">
                 <CsrfField ctx={ctx} />
                 <h3>填写平台不掌握的数字</h3>
                 <ErrorFor error={error} form="figures" />
@@ -283,7 +286,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
             )}
             {ws.can.edit && (
               <div class="entry-forms">
-                <form method="post" action={`${base}/off-platform`} class="card">
+                <form method="post" action={`${base}/off-platform`} class="card" id="form-off-platform">
                   <CsrfField ctx={ctx} />
                   <h3>补录平台外办理的申请</h3>
                   <p class="hint">例如平台上线前收到的纸质申请。自动计入第一项（或第二项）以及办理结果和（七）总计。</p>
@@ -308,7 +311,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
                   </Field>
                   <button type="submit" class="primary">补录</button>
                 </form>
-                <form method="post" action={`${base}/entries`} class="card">
+                <form method="post" action={`${base}/entries`} class="card" id="form-entries">
                   <CsrfField ctx={ctx} />
                   <h3>更正单个单元格</h3>
                   <p class="hint">只改动所选单元格；改动后表三必须仍然平衡，否则不予保存并指出不平衡的单元格。</p>
@@ -430,7 +433,7 @@ export function SupervisionPage({ ctx, o, years }: { ctx: PageContext; o: Superv
       </table>
       <h2>汇总统计表</h2>
       <p>汇总范围（已审核通过或已发布的报告）：{o.consolidated.included.join('、') || '无'}。{o.consolidated.excluded.length > 0 && `未计入：${o.consolidated.excluded.map((e) => `${e.name}（${e.statusLabel}）`).join('、')}。`}</p>
-      {failures.length > 0 && <ul class="check-failures" role="alert">{failures.map((f) => <li>{f.detail}</li>)}</ul>}
+      {failures.length > 0 && <div role="alert"><ul class="check-failures">{failures.map((f) => <li>{f.detail}</li>)}</ul></div>}
       <p><a class="button button-secondary" href={`/console/reports/supervision/${o.year}/consolidated.xlsx`}>导出汇总表（Excel）</a></p>
       <h3>{SECTION_TITLES[1]}</h3>
       <ProactiveTableView table={t.proactive} caption="汇总表二：主动公开政府信息情况" />
