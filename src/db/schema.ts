@@ -764,8 +764,106 @@ export type PrivacyFindingRow = Selectable<PrivacyFindingTable>;
 export type PrivacyWithheldFileRow = Selectable<PrivacyWithheldFileTable>;
 export type SuggestionRow = Selectable<SuggestionTable>;
 
+// ---- Site inspection and error reports (issue 9) ----
+export interface InspectionRunTable {
+  id: Generated<number>;
+  agency_id: number;
+  run_on: string;
+  started_at: string;
+  finished_at: string;
+  run_kind: string;
+  external_links: number;
+  documents_checked: number;
+  links_checked: number;
+  finding_count: number;
+  veto_count: number;
+  score_tenths: number;
+  result: string;
+  summary: string;
+  created_by: number | null;
+}
+
+export interface InspectionFindingTable {
+  id: Generated<number>;
+  run_id: number;
+  agency_id: number;
+  check_kind: string;
+  indicator: string;
+  severity: string;
+  points_tenths: number;
+  fingerprint: string;
+  subject_type: string;
+  subject_id: string;
+  title: string;
+  detail: string;
+  href: string;
+  public_href: string | null;
+  since: string | null;
+  sort: number;
+}
+
+export interface InspectionColumnTable {
+  id: Generated<number>;
+  agency_id: number;
+  name: string;
+  kind: string;
+  period_value: number;
+  period_unit: string;
+  categories: string;
+  topics: string;
+  genres: string;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TextRuleTable {
+  id: Generated<number>;
+  agency_id: number | null;
+  kind: string;
+  pattern: string;
+  normalized: string;
+  replacement: string;
+  severity: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ErrorReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  page_url: string;
+  description: string;
+  contact: string;
+  submitted_at: string;
+  received_on: string;
+  due_on: string;
+  due_provisional: number;
+  status: string;
+  reply: string;
+  replied_at: string | null;
+  replied_on: string | null;
+  replied_by: number | null;
+  ip: string;
+}
+
+export interface InspectionTables {
+  inspection_runs: InspectionRunTable;
+  inspection_findings: InspectionFindingTable;
+  inspection_columns: InspectionColumnTable;
+  text_rules: TextRuleTable;
+  error_reports: ErrorReportTable;
+}
+
+export type InspectionRunRow = Selectable<InspectionRunTable>;
+export type InspectionFindingRow = Selectable<InspectionFindingTable>;
+export type InspectionColumnRow = Selectable<InspectionColumnTable>;
+export type TextRuleRow = Selectable<TextRuleTable>;
+export type ErrorReportRow = Selectable<ErrorReportTable>;
+
 // Areas add their table groups here.
-export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables, PrivacyTables {}
+export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables, PrivacyTables, InspectionTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

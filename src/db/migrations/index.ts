@@ -4,6 +4,7 @@ import * as documents from './2026-11-26-03-documents.ts';
 import * as search from './2026-11-26-02-search.ts';
 import * as reports from './2026-11-26-05-reports.ts';
 import * as privacy from './2026-11-26-08-privacy.ts';
+import * as inspection from './2026-11-26-09-inspection.ts';
 import * as applications from './2026-11-26-04-applications.ts';
 import * as education from './2026-11-26-06-education.ts';
 
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-04-applications': applications,
   '2026-11-26-06-education': education,
   '2026-11-26-08-privacy': privacy,
+  '2026-11-26-09-inspection': inspection,
 };

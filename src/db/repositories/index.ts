@@ -21,6 +21,7 @@ import { educationRepositories } from './education.repository.ts';
 import { QuestionRepository } from './question.repository.ts';
 import { ConsultationRepository } from './consultation.repository.ts';
 import { privacyRepositories } from './privacy.repository.ts';
+import { inspectionRepositories } from './inspection.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -45,6 +46,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     questions: new QuestionRepository(db),
     consultations: new ConsultationRepository(db),
     privacy: privacyRepositories(db),
+    inspection: inspectionRepositories(db),
   };
 }
 
