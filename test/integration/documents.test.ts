@@ -10,7 +10,8 @@ import {
 } from '../../src/services/document.service.ts';
 import { searchDocuments } from '../../src/search/search.service.ts';
 import { AppError } from '../../src/services/errors.ts';
-import { autoMap, dryRunImport, importCatalog, readImportFile, type ImportTable } from '../../src/services/document-import.service.ts';
+import { autoMap, dryRunImport, importCatalog, readImportFile, xlsxTemplate, type ImportTable } from '../../src/services/document-import.service.ts';
+import ExcelJS from 'exceljs';
 import { addAttachment, attachmentForDownload } from '../../src/services/attachment.service.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -328,6 +329,25 @@ forEachDialect('catalog import', (s) => {
     assert.deepEqual(dry.errors, []);
     assert.equal(dry.preview[0].createdOn, '2020-03-01');
     assert.equal(dry.preview[0].publishedOn, '2020-03-02');
+  });
+}, { now: () => NOW });
+
+forEachDialect('catalog import from Excel', (s) => {
+  test('the XLSX template reads back; dates typed as Excel dates and rich text are understood', async () => {
+    const w = await buildWorld(s.ctx, 'x');
+    const template = await xlsxTemplate(s.ctx, w.office);
+    const t = await readImportFile('模板.xlsx', template);
+    assert.equal(t.headers[1], '标题*');
+    assert.equal(autoMap(t.headers).title, 1, 'the asterisk of a required column does not stop the mapping');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('目录');
+    ws.addRow(['标题', '成文日期', '发布日期', '主题分类', '体裁']);
+    ws.addRow([{ richText: [{ text: '关于' }, { text: '招生', font: { bold: true } }, { text: '的通知' }] }, new Date(Date.UTC(2019, 2, 1)), '2019年3月4日', '政策文件', '通知']);
+    const table = await readImportFile('old.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    assert.deepEqual(table.rows[0], ['关于招生的通知', '2019-03-01', '2019年3月4日', '政策文件', '通知']);
+    const dry = await dryRunImport(s.ctx, w.office, table, autoMap(table.headers));
+    assert.deepEqual(dry.errors, []);
+    await rejects(readImportFile('old.xls', Buffer.from('d0cf11e0a1b11ae1000000000000', 'hex')), 400, /旧版 Excel/);
   });
 }, { now: () => NOW });
 
