@@ -6,6 +6,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  LineRuleType,
   Packer,
   PageOrientation,
   Paragraph,
@@ -53,7 +54,7 @@ function bodyParagraphs(text: string): Paragraph[] {
   return paras.map((p) => new Paragraph({
     children: [new TextRun({ text: p, font: BODY_FONT, size: HALF_POINTS.body })],
     indent: { firstLine: 640 }, // two characters of 16 pt
-    spacing: { line: 560, lineRule: 'exact' as never }, // 28 pt, as official documents are set
+    spacing: { line: 560, lineRule: LineRuleType.EXACT }, // 28 pt, as official documents are set
     alignment: AlignmentType.JUSTIFIED,
   }));
 }
@@ -208,7 +209,7 @@ function reviewTable(t: Pick<ReviewLitigationTable, 'values'>): Table {
 function title(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: 360, line: 700, lineRule: 'exact' as never },
+    spacing: { after: 360, line: 700, lineRule: LineRuleType.EXACT },
     children: [new TextRun({ text, font: TITLE_FONT, size: HALF_POINTS.title })],
   });
 }

@@ -434,6 +434,15 @@ forEachDialect('annual report', (s) => {
     await rejects(supervisionOverview(ctx, office, 2025), ForbiddenError);
   });
 
+  test('an agency with no supervisor on the platform: its submission counts as accepted', async () => {
+    const cityOffice = await staff('cityoffice', city.id, 'city', ['office']);
+    await saveProse(ctx, cityOffice, 2025, { overview: '总体情况', problems: '', otherMatters: '' });
+    await saveManualFigures(ctx, cityOffice, 2025, { licensing: '0', penalty: '0', coercion: '0', fees: '0', sources: { licensing: '无', penalty: '无', coercion: '无', fees: '无' } });
+    assert.equal(await submitReport(ctx, cityOffice, 2025), 'accepted');
+    const published = await publishReport(ctx, cityOffice, 2025);
+    assert.equal(published.status, 'published');
+  });
+
   test('an archived report is listed, readable and searchable, without tables', async () => {
     const text = '2016年，市教育局先後在政府信息公開平臺主動公開政府信息188件。';
     await importArchivedReport(ctx, { kind: 'system', label: '测试' }, { agencyId: bureau.id, year: 2016, title: '洪江市教育局2016年政府信息公开工作年度报告', text, source: '市政府门户网站', publishedOn: '2017-03-13' });
