@@ -421,6 +421,7 @@ export interface ApplicationSummary {
   stateLabel: string;
   departmentId: number | null;
   departmentName: string | null;
+  outcome: string | null;
   outcomeLabel: string | null;
   endedOn: string | null;
   due: DueView;
@@ -499,6 +500,7 @@ export async function listApplications(ctx: ServiceContext, user: StaffUser, fil
       stateLabel: STATE_LABELS[row.state as State] ?? row.state,
       departmentId: row.department_id,
       departmentName: row.department_id !== null ? departments.get(row.department_id) ?? null : null,
+      outcome: row.outcome,
       outcomeLabel: outcomeLabelOf(row.outcome),
       endedOn: row.ended_on,
       due,

@@ -200,6 +200,7 @@ describe('staff API', () => {
     assert.equal(json.counts[0].overdue, 1);
     res = await app.inject({ url: `/api/v1/applications?state=replied`, headers: auth('office') });
     assert.ok(res.json().items.every((i: { state: string }) => i.state === 'replied'));
+    assert.ok(res.json().items.some((i: { outcome: string; outcomeLabel: string }) => i.outcome === 'not_this_agency' && /不属于本机关/.test(i.outcomeLabel)));
     res = await app.inject({ url: `/api/v1/applications?state=bogus`, headers: auth('office') });
     assert.equal(res.statusCode, 400);
     res = await app.inject({ url: `/api/v1/applications?agency=${agency}`, headers: auth('otherOffice') });

@@ -307,7 +307,7 @@ export function applicationsApiRoutes(app: FastifyInstance, ctx: ServiceContext)
             id: z.number().int(), trackingCode: z.string(), agency: z.string(), receivedOn: z.string(), applicantName: z.string(),
             description: z.string(), state: z.string(), stateLabel: z.string(), department: z.string().nullable(),
             dueOn: z.string().nullable(), remainingWorkingDays: z.number().int().nullable(), overdue: z.boolean(), dueSoon: z.boolean(),
-            provisional: z.boolean(), outcome: z.string().nullable(), endedOn: z.string().nullable(),
+            provisional: z.boolean(), outcome: z.string().nullable(), outcomeLabel: z.string().nullable(), endedOn: z.string().nullable(),
           })),
           counts: z.array(z.object({ agency: z.string(), open: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int() })),
         }),
@@ -334,7 +334,7 @@ export function applicationsApiRoutes(app: FastifyInstance, ctx: ServiceContext)
         id: i.id, trackingCode: i.trackingCode, agency: i.agencyCode, receivedOn: i.receivedOn, applicantName: i.applicantName,
         description: i.description, state: i.state, stateLabel: i.stateLabel, department: i.departmentName,
         dueOn: i.due.dueOn, remainingWorkingDays: i.due.remainingWorkingDays, overdue: i.due.overdue, dueSoon: i.due.dueSoon,
-        provisional: i.due.provisional, outcome: i.outcomeLabel, endedOn: i.endedOn,
+        provisional: i.due.provisional, outcome: i.outcome, outcomeLabel: i.outcomeLabel, endedOn: i.endedOn,
       })),
       counts: list.counts.map((c) => ({ agency: c.agencyCode, open: c.open, dueSoon: c.dueSoon, overdue: c.overdue })),
     };
