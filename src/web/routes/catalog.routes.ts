@@ -14,6 +14,7 @@ import { pageContext, sendPage } from '../render.tsx';
 import { CatalogListPage, type CatalogColumn } from '../views/catalog-list.tsx';
 import { CatalogDocumentPage, CatalogPrintPage, WithdrawnDocumentPage } from '../views/catalog-document.tsx';
 import { NotFoundError } from '../../services/errors.ts';
+import { taxonomyFor } from '../../services/taxonomy.service.ts';
 
 const code = z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效');
 const codeParam = z.object({ code });
@@ -98,8 +99,8 @@ export function catalogRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const agencies = await portalAgencies(ctx, agency);
     let categoryName: string | undefined;
     if (category) {
-      const page = await browseCatalog(ctx, agency, { page: 1, pageSize: 1 });
-      categoryName = page.facets.categories.find((c) => c.value === category)?.label;
+      const { categories } = await taxonomyFor(ctx, agencies.map((a) => a.id));
+      categoryName = categories.find((c) => c.code === category)?.name;
       if (!categoryName) throw new NotFoundError('没有该主题分类');
     }
     const items = await latestPublished(ctx, agency, FEED_SIZE, { category });
