@@ -59,6 +59,7 @@ import {
 } from '../domain/report-workflow.ts';
 import { chinaDateOf, isIsoDate } from '../domain/dates.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
+import { searchDocuments, type SearchResults } from '../search/search.service.ts';
 
 // =============================================================================================
 // Types the pages, outputs and the API receive (plain data)
@@ -1450,4 +1451,13 @@ export async function reportIndex(ctx: ServiceContext, actor: Actor): Promise<Re
     }
   }
   return { agency: { code: agency.code, name: agency.name }, reportingYear, today, entries, isSupervisor };
+}
+
+/**
+ * Searches the published reports of an agency (and the agencies below it), archived ones
+ * included: the column's own search (the catalog's search covers documents).
+ */
+export async function searchReports(ctx: ServiceContext, agency: Agency, q: string): Promise<SearchResults> {
+  const agencyIds = await ctx.repos.agencies.subtreeIds(agency.id);
+  return searchDocuments(ctx, { q, agencyIds, kinds: ['report'], order: 'relevance', page: 1, pageSize: 20 });
 }

@@ -12,7 +12,7 @@ describe('annual reports in a browser', { skip: browserSkip }, () => {
 
   test('public column and report pages: no axe violations in Chinese, Traditional and English', async () => {
     const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
-    for (const url of ['/gk/hjjyj/reports', '/gk/hjjyj/reports/2025', '/gk/hjjyj/reports/2016', '/gk/hjs/reports', '/gk/hjjyj/reports/2025?lang=zh-TW', '/gk/hjjyj/reports/2025?lang=en']) {
+    for (const url of ['/gk/hjjyj/reports', '/gk/hjjyj/reports?q=%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80', '/gk/hjjyj/reports/2025', '/gk/hjjyj/reports/2016', '/gk/hjs/reports', '/gk/hjjyj/reports/2025?lang=zh-TW', '/gk/hjjyj/reports/2025?lang=en']) {
       const res = await page.goto(url);
       assert.equal(res?.status(), 200, url);
       await axeCheck(page);

@@ -161,8 +161,16 @@ describe('the public column', () => {
     assert.match(res.body, /主動公開政府信息188件/);
     assert.match(res.body, /本报告发布于本平台上线之前/);
     assert.doesNotMatch(res.body, /tables\.xlsx/);
-    const hits = await ctx.repos.search.search({ q: '主动公开政府信息188件', agencyIds: [(await ctx.repos.agencies.byCode('hjjyj'))!.id], kinds: ['report'], order: 'relevance', limit: 5, offset: 0 });
-    assert.equal(hits.hits[0]?.url, '/gk/hjjyj/reports/2016');
+    // searched in the column, with a Simplified query for the Traditional text; from the city's column too
+    for (const code of ['hjjyj', 'hjs']) {
+      const found = await new Browser(app).get(`/gk/${code}/reports?q=${encodeURIComponent('主动公开政府信息188件')}`);
+      assert.equal(found.statusCode, 200);
+      assert.match(found.body, /检索结果：共 \d+ 条/);
+      assert.match(found.body, /<li><a href="\/gk\/hjjyj\/reports\/2016">/);
+      assert.match(found.body, /<mark>/);
+    }
+    const none = await new Browser(app).get(`/gk/hjjyj/reports?q=${encodeURIComponent('量子计算')}`);
+    assert.match(none.body, /没有找到相关的年度报告/);
   });
 
   test('unknown years and versions are 404', async () => {

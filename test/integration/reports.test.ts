@@ -358,7 +358,9 @@ forEachDialect('annual report', (s) => {
     assert.deepEqual(json.tables!.applications.columns, ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
     assert.deepEqual(json.tables!.applications.rows.map((r) => r.label), APPLICATION_ROWS.map((r) => r.label));
     assert.equal(json.tables!.applications.rows[0].label, '一、本年新收政府信息公开申请数量');
-    assert.deepEqual(json.tables!.applications.rows.at(-1)!.values, EXPECTED_2025.carried_out);
+    for (const row of json.tables!.applications.rows) {
+      assert.deepEqual(row.values, EXPECTED_2025[row.key] ?? [0, 0, 0, 0, 0, 0, 0], `API row ${row.label}`);
+    }
     assert.deepEqual(json.tables!.reviewLitigation, EXPECTED_REVIEW);
     assert.equal(json.tables!.proactive.length, 4);
     assert.ok(json.checks.length > 0 && json.checks.every((c) => c.ok && typeof c.detail === 'string'));

@@ -181,6 +181,9 @@ export const messages = {
   'reports.s5': { zh: '五、存在的主要问题及改进情况', en: '5. Main problems and improvements' },
   'reports.s6': { zh: '六、其他需要报告的事项', en: '6. Other matters' },
   'reports.contents': { zh: '目录', en: 'Contents' },
+  'reports.search': { zh: '在年度报告中检索', en: 'Search the annual reports' },
+  'reports.results': { zh: '检索结果：共 {total} 条', en: 'Results: {total}' },
+  'reports.noResults': { zh: '没有找到相关的年度报告。', en: 'No annual report matches.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { h } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
 import { agencyByCode } from '../../services/portal.service.ts';
-import { publishedReport, publishedReports, type ReportDocumentModel } from '../../services/annual-report.service.ts';
+import { publishedReport, publishedReports, searchReports, type ReportDocumentModel } from '../../services/annual-report.service.ts';
 import { reportDocx } from '../../output/report-docx.ts';
 import { reportXlsx } from '../../output/report-xlsx.ts';
 import { pageContext, sendPage } from '../render.tsx';
@@ -34,10 +34,15 @@ export function fileNames(m: ReportDocumentModel, ext: 'docx' | 'xlsx', suffix =
 export function reportsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/gk/:code/reports', { schema: { hide: true, params: codeParam } }, async (request, reply) => {
+  r.get('/gk/:code/reports', {
+    schema: { hide: true, params: codeParam, querystring: z.object({ q: z.string().max(100).optional().catch(undefined) }) },
+  }, async (request, reply) => {
     const agency = await agencyByCode(ctx, request.params.code);
-    const [entries, children] = await Promise.all([publishedReports(ctx, agency), ctx.repos.agencies.children(agency.id)]);
-    return sendPage(request, reply, h(ReportsListPage, { ctx: pageContext(request), agency: presentAgency(agency), entries, children: children.map(agencyLink) }));
+    const q = (request.query.q ?? '').trim();
+    const [entries, children, results] = await Promise.all([
+      publishedReports(ctx, agency), ctx.repos.agencies.children(agency.id), q ? searchReports(ctx, agency, q) : Promise.resolve(null),
+    ]);
+    return sendPage(request, reply, h(ReportsListPage, { ctx: pageContext(request), agency: presentAgency(agency), entries, children: children.map(agencyLink), q, results }));
   });
 
   r.get('/gk/:code/reports/:year', { schema: { hide: true, params: yearParams, querystring: versionQuery } }, async (request, reply) => {

@@ -7,15 +7,37 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { formatDate } from '../format.ts';
 import type { AgencyLink, AgencyView } from './portal-pages.tsx';
 import type { PublishedListEntry, PublishedReportView } from '../../services/annual-report.service.ts';
+import type { SearchResults } from '../../search/search.service.ts';
 import { ApplicationTableView, ProactiveTableView, Prose, ReviewTableView } from './report-tables.tsx';
 
-export function ReportsListPage(props: { ctx: PageContext; agency: AgencyView; entries: PublishedListEntry[]; children: AgencyLink[] }) {
-  const { ctx, agency } = props;
+export function ReportsListPage(props: { ctx: PageContext; agency: AgencyView; entries: PublishedListEntry[]; children: AgencyLink[]; q: string; results: SearchResults | null }) {
+  const { ctx, agency, results } = props;
   const title = ctx.t('nav.reports');
   return (
     <PortalLayout ctx={ctx} agency={agency} column="reports" title={title}>
       <h1>{title}</h1>
       <p class="lead">{ctx.t('reports.intro')}</p>
+      <form method="get" action={`/gk/${encodeURIComponent(agency.code)}/reports`} role="search" class="report-search" aria-label={ctx.t('reports.search')}>
+        <label for="report-q">{ctx.t('reports.search')}</label>
+        <input id="report-q" type="search" name="q" maxLength={100} value={props.q} />
+        <button type="submit" class="button">{ctx.t('common.search')}</button>
+      </form>
+      {results && (
+        <section aria-labelledby="report-results">
+          <h2 id="report-results">{ctx.t('reports.results', { total: results.total })}</h2>
+          {results.items.length === 0 ? <p class="empty">{ctx.t('reports.noResults')}</p> : (
+            <ol class="report-results">
+              {results.items.map((hit) => (
+                <li>
+                  <a href={hit.url}>{hit.titleSegments.map((x) => (x.match ? <mark>{x.text}</mark> : x.text))}</a>
+                  <span class="report-date">{ctx.t('reports.publishedOn', { date: formatDate(hit.publishedOn, ctx.lang) })}</span>
+                  <p class="report-snippet">{hit.snippet.map((x) => (x.match ? <mark>{x.text}</mark> : x.text))}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
       {props.entries.length === 0 ? <p class="empty empty-box">{ctx.t('reports.none')}</p> : (
         <ul class="report-list">
           {props.entries.map((e) => (
