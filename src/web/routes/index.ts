@@ -20,6 +20,8 @@ import { documentsRoutes } from './documents.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { documentsApiRoutes } from './documents-api.routes.ts';
 import { consultationRoutes } from './consultation.routes.ts';
+import { inspectionRoutes } from './inspection.routes.ts';
+import { errorReportRoutes } from './error-report.routes.ts';
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
  * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
@@ -44,4 +46,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   catalogRoutes(app, ctx);
   documentsApiRoutes(app, ctx);
   consultationRoutes(app, ctx);
+  inspectionRoutes(app, ctx);
+  errorReportRoutes(app, ctx);
 }
