@@ -863,7 +863,29 @@ export type TextRuleRow = Selectable<TextRuleTable>;
 export type ErrorReportRow = Selectable<ErrorReportTable>;
 
 // Areas add their table groups here.
-export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables, PrivacyTables, InspectionTables {}
+// ---- Staff inbox (reminders; src/services/reminder.service.ts) ----
+export interface InboxItemTable {
+  id: Generated<number>;
+  user_id: number;
+  application_id: number | null;
+  kind: string;
+  day: string;
+  dedupe_key: string;
+  title: string;
+  body: string;
+  href: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface InboxTables {
+  inbox_items: InboxItemTable;
+}
+
+export type InboxItemRow = Selectable<InboxItemTable>;
+export type NewInboxItem = Insertable<InboxItemTable>;
+
+export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables, PrivacyTables, InspectionTables, InboxTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -3,8 +3,9 @@
 import type { ServiceContext } from './context.ts';
 import type { StaffUser } from './actor.ts';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { applicationFigures } from './application-case.service.ts';
+import { inboxFigures } from './reminder.service.ts';
 import { reportReminder } from './annual-report.service.ts';
-import { inspectionDashboardFigures } from './inspection.service.ts';
 
 export interface DashboardLink {
   href: string;
@@ -106,10 +107,16 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
     links: [{ href: '/console/reports/supervision', label: '年度报告审核和汇总' }],
   },
   {
-    key: 'inspection', roles: ['office', 'head', 'supervisor'], title: '网站自查',
-    description: '按《政府网站与政务新媒体检查指标》每日自查网站：栏目更新、链接和附件、政策解读、留言和找错答复、错别字和敏感表述；预计检查结果和优先整改事项。',
-    links: [{ href: '/console/inspection', label: '网站自查' }, { href: '/console/error-reports', label: '网站找错留言' }],
-    figures: inspectionDashboardFigures,
+    key: 'applications', roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'], title: '依申请公开办理',
+    description: '待我办理、即将到期和已逾期的政府信息公开申请（条例第三十三条）。',
+    links: [{ href: '/console/applications?view=mine', label: '待我办理' }, { href: '/console/applications?view=overdue', label: '已逾期' }],
+    figures: applicationFigures,
+  },
+  {
+    key: 'inbox', roles: ['clerk', 'office'], title: '提醒',
+    description: '每日生成的答复期限提醒：3个工作日内到期和已逾期的申请。',
+    links: [{ href: '/console/inbox', label: '我的提醒' }],
+    figures: inboxFigures,
   },
 ];
 

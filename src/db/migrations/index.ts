@@ -7,6 +7,7 @@ import * as privacy from './2026-11-26-08-privacy.ts';
 import * as inspection from './2026-11-26-09-inspection.ts';
 import * as applications from './2026-11-26-04-applications.ts';
 import * as education from './2026-11-26-06-education.ts';
+import * as inbox from './2026-11-27-10-inbox.ts';
 
 // Explicit list (no directory scanning, no import side effects). Append new migrations at the end,
 // named by date and sequence; never edit one that has shipped.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-06-education': education,
   '2026-11-26-08-privacy': privacy,
   '2026-11-26-09-inspection': inspection,
+  '2026-11-27-10-inbox': inbox,
 };

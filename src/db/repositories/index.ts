@@ -22,6 +22,7 @@ import { QuestionRepository } from './question.repository.ts';
 import { ConsultationRepository } from './consultation.repository.ts';
 import { privacyRepositories } from './privacy.repository.ts';
 import { inspectionRepositories } from './inspection.repository.ts';
+import { InboxRepository } from './inbox.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
@@ -47,6 +48,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     consultations: new ConsultationRepository(db),
     privacy: privacyRepositories(db),
     inspection: inspectionRepositories(db),
+    inbox: new InboxRepository(db),
   };
 }
 

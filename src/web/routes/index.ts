@@ -20,8 +20,7 @@ import { documentsRoutes } from './documents.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { documentsApiRoutes } from './documents-api.routes.ts';
 import { consultationRoutes } from './consultation.routes.ts';
-import { inspectionRoutes } from './inspection.routes.ts';
-import { errorReportRoutes } from './error-report.routes.ts';
+import { inboxRoutes } from './inbox.routes.ts';
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
  * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
@@ -46,6 +45,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   catalogRoutes(app, ctx);
   documentsApiRoutes(app, ctx);
   consultationRoutes(app, ctx);
-  inspectionRoutes(app, ctx);
-  errorReportRoutes(app, ctx);
+  inboxRoutes(app, ctx);
 }
