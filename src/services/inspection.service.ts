@@ -20,13 +20,14 @@ import { classifyHref, extractHrefs, isBrokenStatus, parseInternalPath } from '.
 import { TEXT_FIELD_LABELS, TextMatcher, checkText as matchText, describeHit, type FieldHit, type TextRuleSeverity } from '../domain/text-rules.ts';
 import { FINDING_KIND_LABELS } from '../domain/privacy-scan.ts';
 import { FileStore } from '../storage/file-store.ts';
-import { actorLabel, actorUserId, type Actor } from './actor.ts';
+import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import { attachmentUrl } from './catalog.service.ts';
 import type { ServiceContext } from './context.ts';
 import { documentUrl } from './document-search.ts';
 import { NotFoundError } from './errors.ts';
 import { can, requireStaffFor, visibleAgencies, visibleAgency } from './inspection-access.ts';
 import { columnsOf, externalLinksEnabled, toTextRule } from './inspection-settings.service.ts';
+import { errorReportCounts } from './error-report.service.ts';
 
 const UNPUBLISHED_STATES = ['draft', 'registered', 'in_review', 'approved', 'returned'] as const;
 const PUBLIC_STATES: readonly string[] = PUBLIC_DOCUMENT_STATES;
@@ -152,7 +153,8 @@ async function gather(ctx: ServiceContext, repos: Repositories, agency: Agency, 
       check: state === 'empty' ? 'column_empty' : 'column_stale', fingerprint: `column:${col.name}`, subjectType: 'column', subjectId: col.name,
       title: state === 'empty' ? `“${col.name}”栏目没有内容` : `“${col.name}”栏目超过${describePeriod(col.periodValue, col.periodUnit)}未更新`,
       detail: state === 'empty' ? '该栏目对应的分类下没有已发布的信息（空白栏目）。' : `最近一次更新是${last}（共${count}条）；该栏目应在${describePeriod(col.periodValue, col.periodUnit)}内更新。`,
-      href: '/console/inspection/settings', publicHref: `/gk/${encodeURIComponent(agency.code)}/catalog${q}`, since: last, columnKind: col.kind,
+      // Fixed by publishing in the column (or by changing the column's settings).
+      href: '/console/documents/new', publicHref: `/gk/${encodeURIComponent(agency.code)}/catalog${q}`, since: last, columnKind: col.kind,
     });
   }
 
@@ -725,6 +727,20 @@ export async function monthlyReport(ctx: ServiceContext, actor: Actor, month: st
 }
 
 // ---- the dashboard card --------------------------------------------------------------------------
+
+/** The console start page's card: the predicted result with the number of problems, and error reports waiting. */
+export async function inspectionDashboardFigures(ctx: ServiceContext, user: StaffUser): Promise<{ label: string; value: number; href: string; tone: 'ok' | 'warn' | 'danger' }[]> {
+  const out: { label: string; value: number; href: string; tone: 'ok' | 'warn' | 'danger' }[] = [];
+  const f = await inspectionFigures(ctx, user);
+  if (f.result) {
+    out.push({ label: `网站自查预计${RESULT_LABELS[f.result]}，问题（个）`, value: f.findings, href: '/console/inspection', tone: f.result === 'fail' ? 'danger' : f.findings > 0 ? 'warn' : 'ok' });
+  }
+  if (can(user, 'error_report.handle')) {
+    const c = await errorReportCounts(ctx, user);
+    out.push({ label: c.overdue > 0 ? `找错留言待答复（条，其中超期${c.overdue}条）` : '找错留言待答复（条）', value: c.pending, href: '/console/error-reports', tone: c.overdue > 0 ? 'danger' : c.pending > 0 ? 'warn' : 'ok' });
+  }
+  return out;
+}
 
 /** Figures for the console's start page: today's predicted result and the open problems. */
 export async function inspectionFigures(ctx: ServiceContext, user: { agencyId: number }): Promise<{ result: 'pass' | 'fail' | null; findings: number; vetoes: number; score: string | null }> {

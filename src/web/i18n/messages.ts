@@ -184,6 +184,8 @@ export const messages = {
   'reports.search': { zh: '在年度报告中检索', en: 'Search the annual reports' },
   'reports.results': { zh: '检索结果：共 {total} 条', en: 'Results: {total}' },
   'reports.noResults': { zh: '没有找到相关的年度报告。', en: 'No annual report matches.' },
+  // ---- site inspection: 我为政府网站找错 (issue 9) ----
+  'footer.reportError': { zh: '我为政府网站找错', en: 'Report an error on this site' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

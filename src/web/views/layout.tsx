@@ -181,6 +181,7 @@ export function PortalLayout(props: {
                 <li><a href={portalPath(agency.code, 'guide')}>{ctx.t('nav.guide')}</a></li>
                 <li><a href={portalPath(agency.code, 'apply')}>{ctx.t('nav.apply')}</a></li>
                 <li><a href="/api/docs">{ctx.t('docs.link')}</a></li>
+                <li><a href={`/gk/${encodeURIComponent(agency.code)}/report-error?page=${encodeURIComponent(ctx.url)}`}>{ctx.t('footer.reportError')}</a></li>
               </ul>
             </nav>
           </div>
