@@ -1,6 +1,7 @@
 // HTTP throughput of the real app against a bare node:http server that answers the same bytes
-// from memory, measured in the same run: GET /healthz (one `select 1`) and GET / (the home page:
-// agency queries, Preact rendering, CSRF cookie, security headers).
+// from memory, measured in the same run: GET /healthz (one `select 1`), GET / (the home page:
+// agency queries, the areas' lists, Preact rendering, CSRF cookie, security headers) and the
+// disclosure guide (the portal shell without lists).
 //
 //   node --import tsx bench/http.ts                       # 50 connections × 5 s per case
 //   BENCH_CONNECTIONS=20 BENCH_SECONDS=3 node --import tsx bench/http.ts
@@ -8,7 +9,9 @@
 // The servers run in a child process (the app on a fresh in-memory SQLite database with the demo
 // data; the bare server beside it) so that the load generator — a keep-alive loop over a node:http
 // Agent in this process, on 127.0.0.1 only — does not share their event loop. Each case gets a
-// 1 s warm-up that is not counted; then the two servers take turns in 1 s slices. On a 2-core machine the generator takes one core: the bare
+// 1 s warm-up that is not counted; then the two servers take turns in 1 s slices. Besides req/s and
+// latency it prints the server process's CPU time per request (from process.cpuUsage(), so it holds
+// on a busy machine) and how much of a core the generator used (near 100 %: the client is the limit). On a 2-core machine the generator takes one core: the bare
 // server's figure is therefore partly bounded by the client, which makes the ratio a conservative
 // (app-favouring) estimate of the framework's overhead.
 import http from 'node:http';
@@ -20,7 +23,9 @@ import type { AddressInfo } from 'node:net';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Math.max(1, Math.round(Number(process.env.BENCH_SECONDS ?? 5)));
 const WARMUP_SECONDS = 1;
-const PATHS = ['/healthz', '/'] as const;
+// The guide is the portal shell alone (two agency queries and rendering); the home page adds the
+// other areas' lists (latest documents, rules, reports, answers).
+const PATHS = ['/healthz', '/', '/gk/hjjyj/guide'] as const;
 
 interface Ports { app: number; bare: number }
 
@@ -59,12 +64,14 @@ async function serve(): Promise<void> {
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const ports: Ports = { app: (app.server.address() as AddressInfo).port, bare: (bare.address() as AddressInfo).port };
   process.send!({ ports, sizes: Object.fromEntries([...canned].map(([k, v]) => [k, v.body.length])) });
+  // CPU time of this process on request: the servers' cost per request, whatever else the machine runs.
+  process.on('message', (m) => { if (m === 'cpu') { const u = process.cpuUsage(); process.send!({ cpu: u.user + u.system }); } });
   process.on('disconnect', () => process.exit(0));
 }
 
 // ---- parent: the load generator ----
 
-interface Result { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number }
+interface Result { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number; serverCpuUsPerRequest: number; clientCpuShare: number }
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
@@ -83,10 +90,26 @@ function once(agent: http.Agent, port: number, path: string): Promise<number> {
   });
 }
 
-interface Sample { latencies: number[]; errors: number; seconds: number }
+interface Sample { latencies: number[]; errors: number; seconds: number; serverCpuUs: number; clientCpuUs: number }
+
+let child: ChildProcess;
+
+/** CPU microseconds the server process has used so far. */
+function serverCpu(): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as { cpu: number }).cpu));
+    child.send('cpu');
+  });
+}
+
+function emptySample(): Sample {
+  return { latencies: [], errors: 0, seconds: 0, serverCpuUs: 0, clientCpuUs: 0 };
+}
 
 /** `connections` keep-alive loops, each sending its next request when the previous answered, for `seconds`. */
 async function load(agent: http.Agent, port: number, path: string, seconds: number, into: Sample): Promise<void> {
+  const cpu0 = await serverCpu();
+  const client0 = process.cpuUsage();
   const start = performance.now();
   const end = start + seconds * 1000;
   const loop = async () => {
@@ -103,11 +126,17 @@ async function load(agent: http.Agent, port: number, path: string, seconds: numb
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
   into.seconds += (performance.now() - start) / 1000;
+  const client = process.cpuUsage(client0);
+  into.clientCpuUs += client.user + client.system;
+  into.serverCpuUs += (await serverCpu()) - cpu0;
 }
 
 function summarise(s: Sample): Result {
   const sorted = Float64Array.from(s.latencies).sort();
-  return { requests: sorted.length, errors: s.errors, seconds: s.seconds, rps: sorted.length / s.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return {
+    requests: sorted.length, errors: s.errors, seconds: s.seconds, rps: sorted.length / s.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99),
+    serverCpuUsPerRequest: s.serverCpuUs / Math.max(1, sorted.length), clientCpuShare: s.clientCpuUs / (s.seconds * 1e6),
+  };
 }
 
 /**
@@ -119,10 +148,10 @@ async function measurePair(ports: Ports, path: string): Promise<{ bare: Result; 
     bare: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS }),
     app: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS }),
   };
-  const warm: Sample = { latencies: [], errors: 0, seconds: 0 };
+  const warm = emptySample();
   await load(agents.bare, ports.bare, path, WARMUP_SECONDS, warm);
   await load(agents.app, ports.app, path, WARMUP_SECONDS, warm);
-  const samples = { bare: { latencies: [], errors: 0, seconds: 0 } as Sample, app: { latencies: [], errors: 0, seconds: 0 } as Sample };
+  const samples = { bare: emptySample(), app: emptySample() };
   for (let i = 0; i < SECONDS; i++) {
     const order = i % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
     for (const which of order) await load(agents[which], ports[which], path, 1, samples[which]);
@@ -133,7 +162,7 @@ async function measurePair(ports: Ports, path: string): Promise<{ bare: Result; 
 }
 
 async function main(): Promise<void> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<{ ports: Ports; sizes: Record<string, number> }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { ports: Ports; sizes: Record<string, number> }));
     child.once('exit', (code) => reject(new Error(`server process exited (${code})`)));
@@ -141,7 +170,7 @@ async function main(): Promise<void> {
   const cpu = os.cpus();
   console.log(`HTTP throughput: app (Fastify + SQLite) vs bare node:http with the same bytes`);
   console.log(`${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, Node ${process.version}, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per case (+${WARMUP_SECONDS} s warm-up), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms${r.errors ? `  errors ${r.errors}` : ''}`;
+  const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  server ${r.serverCpuUsPerRequest.toFixed(0).padStart(5)} µs CPU/req  client ${(r.clientCpuShare * 100).toFixed(0).padStart(3)}% of a core${r.errors ? `  errors ${r.errors}` : ''}`;
   let failed = false;
   try {
     for (const path of PATHS) {
@@ -149,7 +178,7 @@ async function main(): Promise<void> {
       console.log(`\nGET ${path} (${ready.sizes[path]} bytes)`);
       console.log(`  bare node:http  ${fmt(bare)}`);
       console.log(`  app             ${fmt(app)}`);
-      console.log(`  ratio app/bare  ${(app.rps / bare.rps).toFixed(2)}×`);
+      console.log(`  ratio app/bare  ${(app.rps / bare.rps).toFixed(2)}× req/s, ${(app.serverCpuUsPerRequest / bare.serverCpuUsPerRequest).toFixed(1)}× server CPU per request`);
       if (app.errors || bare.errors || app.requests === 0) failed = true;
     }
   } finally {
