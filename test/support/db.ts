@@ -9,14 +9,20 @@ import { configFromEnv } from '../../src/config.ts';
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function probePostgres(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return null;
-  } catch (e) {
-    return (e as Error).message;
+  // A loaded 2-core machine can take seconds to accept a connection: retry before calling it absent.
+  let problem = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 10_000 });
+    try {
+      await client.connect();
+      await client.end();
+      return null;
+    } catch (e) {
+      problem = (e as Error).message;
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
+  return problem;
 }
 
 // Probed once when a suite file loads, so describe() knows synchronously whether to skip.
