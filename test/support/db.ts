@@ -26,7 +26,7 @@ async function probePostgres(): Promise<string | null> {
 }
 
 // Probed once when a suite file loads, so describe() knows synchronously whether to skip.
-const pgProblem = await probePostgres();
+export const pgProblem = await probePostgres();
 if (pgProblem && process.env.CI) throw new Error(`CI 要求 PostgreSQL，但无法连接 ${PG_URL}：${pgProblem}`);
 
 /** A fresh, migrated database of the dialect: an in-memory SQLite, or a new PostgreSQL database. */
