@@ -91,3 +91,32 @@ export async function decideReviewCase(ctx: ServiceContext, actor: Actor, applic
     }, now);
   });
 }
+
+export interface ReviewCaseItem {
+  id: number;
+  kind: CaseKind;
+  kindLabel: string;
+  filedOn: string;
+  result: CaseResult;
+  resultLabel: string;
+  decidedOn: string | null;
+  authority: string;
+  note: string;
+}
+
+/** The reconsideration and litigation cases of an application the user may see (404 otherwise). */
+export async function reviewCasesOf(ctx: ServiceContext, actor: Actor, applicationId: number): Promise<ReviewCaseItem[]> {
+  if (actor.kind !== 'staff') throw new ForbiddenError('请先登录');
+  const app = await loadVisibleApplication(ctx, actor.user, applicationId);
+  return (await ctx.repos.applications.reviewCases(app.id)).map((c) => ({
+    id: c.id,
+    kind: c.kind as CaseKind,
+    kindLabel: CASE_KIND_LABELS[c.kind as CaseKind] ?? c.kind,
+    filedOn: c.filed_on,
+    result: c.result as CaseResult,
+    resultLabel: CASE_RESULT_LABELS[c.result as CaseResult] ?? c.result,
+    decidedOn: c.decided_on,
+    authority: c.authority,
+    note: c.note,
+  }));
+}

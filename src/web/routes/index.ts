@@ -21,6 +21,7 @@ import { catalogRoutes } from './catalog.routes.ts';
 import { documentsApiRoutes } from './documents-api.routes.ts';
 import { consultationRoutes } from './consultation.routes.ts';
 import { inboxRoutes } from './inbox.routes.ts';
+import { applicationsReviewApiRoutes } from './applications-review-api.routes.ts';
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
  * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
@@ -46,4 +47,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   documentsApiRoutes(app, ctx);
   consultationRoutes(app, ctx);
   inboxRoutes(app, ctx);
+  applicationsReviewApiRoutes(app, ctx);
 }
