@@ -74,14 +74,14 @@ export const FIGURE_LABELS: Readonly<Record<FigureKey, string>> = {
 };
 
 /** The three tables of a report (sections 二, 三, 四), with the record ids behind each cell. */
-export interface ReportTables {
+export interface ReportTableSet {
   proactive: ProactiveTable;
   applications: ApplicationTable;
   reviewLitigation: ReviewLitigationTable;
 }
 
 /** What is frozen at submission and published: the tables and their checks as the supervisor saw them. */
-export interface ReportSnapshot extends ReportTables {
+export interface ReportSnapshot extends ReportTableSet {
   format: '2021';
   computedAt: string;
   checks: CheckResult[];
@@ -132,7 +132,7 @@ export interface ReportDocumentModel {
   publishedOn: string | null;
   correctionNote: string;
   /** Null for archived reports. */
-  tables: ReportTables | null;
+  tables: ReportTableSet | null;
   checks: CheckResult[];
 }
 
@@ -801,7 +801,7 @@ function safeJson(s: string): Record<string, unknown> {
 }
 
 /** A first draft of section 一 with the year's real figures, for the office to rewrite. */
-export async function draftOverview(repos: Repositories, cal: WorkingCalendar, agency: Agency, year: number, tables: ReportTables): Promise<string> {
+export async function draftOverview(repos: Repositories, cal: WorkingCalendar, agency: Agency, year: number, tables: ReportTableSet): Promise<string> {
   const byCategory = await repos.reportSources.publishedByCategory(agency.id, year);
   const published = byCategory.reduce((a, c) => a + c.n, 0);
   const v = (k: ApplicationRowKey): number => tables.applications.rows.find((r) => r.key === k)!.values[APPLICANT_COLUMNS.length - 1];

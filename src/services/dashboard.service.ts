@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { applicationFigures } from './application-case.service.ts';
 import { inboxFigures } from './reminder.service.ts';
 import { reportReminder } from './annual-report.service.ts';
+import { inspectionDashboardFigures } from './inspection.service.ts';
 
 export interface DashboardLink {
   href: string;
@@ -105,6 +106,12 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
     key: 'annual-report-supervision', roles: ['supervisor'], title: '下级机关年度报告',
     description: '审核下级机关报送的年度报告（退回修改或审核通过），查看未按期公布的机关，导出汇总统计表。',
     links: [{ href: '/console/reports/supervision', label: '年度报告审核和汇总' }],
+  },
+  {
+    key: 'inspection', roles: ['office', 'head', 'supervisor'], title: '网站自查',
+    description: '按《政府网站与政务新媒体检查指标》每日自查网站：栏目更新、链接和附件、政策解读、留言和找错答复、错别字和敏感表述；预计检查结果和优先整改事项。',
+    links: [{ href: '/console/inspection', label: '网站自查' }, { href: '/console/error-reports', label: '网站找错留言' }],
+    figures: inspectionDashboardFigures,
   },
   {
     key: 'applications', roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'], title: '依申请公开办理',

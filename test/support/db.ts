@@ -9,18 +9,24 @@ import { configFromEnv } from '../../src/config.ts';
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function probePostgres(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return null;
-  } catch (e) {
-    return (e as Error).message;
+  // A loaded 2-core machine can take seconds to accept a connection: retry before calling it absent.
+  let problem = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 10_000 });
+    try {
+      await client.connect();
+      await client.end();
+      return null;
+    } catch (e) {
+      problem = (e as Error).message;
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
+  return problem;
 }
 
 // Probed once when a suite file loads, so describe() knows synchronously whether to skip.
-const pgProblem = await probePostgres();
+export const pgProblem = await probePostgres();
 if (pgProblem && process.env.CI) throw new Error(`CI 要求 PostgreSQL，但无法连接 ${PG_URL}：${pgProblem}`);
 
 /** A fresh, migrated database of the dialect: an in-memory SQLite, or a new PostgreSQL database. */

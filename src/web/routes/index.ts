@@ -20,6 +20,8 @@ import { documentsRoutes } from './documents.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { documentsApiRoutes } from './documents-api.routes.ts';
 import { consultationRoutes } from './consultation.routes.ts';
+import { inspectionRoutes } from './inspection.routes.ts';
+import { errorReportRoutes } from './error-report.routes.ts';
 import { inboxRoutes } from './inbox.routes.ts';
 import { applicationsReviewApiRoutes } from './applications-review-api.routes.ts';
 /**
@@ -46,6 +48,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   catalogRoutes(app, ctx);
   documentsApiRoutes(app, ctx);
   consultationRoutes(app, ctx);
+  inspectionRoutes(app, ctx);
+  errorReportRoutes(app, ctx);
   inboxRoutes(app, ctx);
   applicationsReviewApiRoutes(app, ctx);
 }

@@ -30,6 +30,8 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console/applications/new', label: '登记线下申请', roles: ['office'] },
   { href: '/console/applications/templates', label: '依申请公开文书模板', roles: ['office', 'head', 'admin'] },
   { href: '/console/reports', label: '年度报告', roles: ['office', 'head', 'reviewer', 'supervisor'] },
+  { href: '/console/inspection', label: '网站自查', roles: ['office', 'head', 'reviewer', 'admin', 'supervisor'] },
+  { href: '/console/error-reports', label: '网站找错留言', roles: ['office', 'head'] },
   { href: '/console/inbox', label: '我的提醒', roles: ['clerk', 'office'] },
   { href: '/console/account', label: '我的账号', roles: [] },
 ];
