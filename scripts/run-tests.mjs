@@ -20,8 +20,10 @@ const files = tiers.flatMap((tier) => {
 if (files.length === 0) { console.error('no test files found'); process.exit(1); }
 
 const tap = join(tmpdir(), `gongkai-tests-${process.pid}.tap`);
+// Files run two at a time: much of a file's time is waiting (PostgreSQL, Chromium, LibreOffice).
+const concurrency = process.env.GONGKAI_TEST_CONCURRENCY ?? '2';
 const args = [
-  '--import', 'tsx', '--test',
+  '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tap}`,
   ...files,
