@@ -242,6 +242,22 @@ export function columnState(latestPublishedOn: string | null, today: string, col
   return compareDates(latestPublishedOn, periodStart(today, col.periodValue, col.periodUnit)) >= 0 ? 'fresh' : 'stale';
 }
 
+/**
+ * Genres (体裁) in which policy is issued; a 公告, 报告 or a 公示 list filed under 政策文件 is not a
+ * policy that calls for an interpretation.
+ */
+export const POLICY_GENRES: readonly string[] = ['决定', '意见', '办法', '规定', '方案', '通知'];
+
+/**
+ * Whether a published document is a policy document whose interpretation (政策解读) the indicators
+ * look for: rules and normative documents (Art. 20(1)) always; otherwise a document of a policy
+ * column issued in a policy genre.
+ */
+export function isPolicyDocument(d: { art20Class: string; genre: string; inPolicyColumn: boolean }): boolean {
+  if (d.art20Class === 'rules' || d.art20Class === 'normative_document') return true;
+  return d.inPolicyColumn && POLICY_GENRES.includes(d.genre);
+}
+
 // ---- findings and the assessment -----------------------------------------------------------------
 
 /** A finding as the checks produce it, before the assessment sets severity and points. */

@@ -13,12 +13,11 @@ import { addDays, chinaDateOf, compareDates } from '../domain/dates.ts';
 import {
   CHECKS, COMMENT_MODERATION_WORKING_DAYS, CONSULTATION_FEEDBACK_WORKING_DAYS, DEDUCT_INDICATORS, INTERPRETATION_LOOKBACK_MONTHS,
   RESULT_LABELS, SEVERITY_LABELS, SITE_UPDATE_DAYS, UNANSWERED_VETO_MONTHS, VETO_INDICATORS, assess, columnState, describePeriod,
-  fixFirst, formatScore, inColumn, indicatorLabel, monthsBefore, type Assessment, type CheckKind, type DeductionLine, type FindingDraft,
+  fixFirst, formatScore, inColumn, indicatorLabel, isPolicyDocument, monthsBefore, type Assessment, type CheckKind, type DeductionLine, type FindingDraft,
   type Indicator, type Severity, type VetoReason,
 } from '../domain/inspection.ts';
 import { classifyHref, extractHrefs, isBrokenStatus, parseInternalPath } from '../domain/inspection-links.ts';
 import { TEXT_FIELD_LABELS, TextMatcher, checkText as matchText, describeHit, type FieldHit, type TextRuleSeverity } from '../domain/text-rules.ts';
-import { FINDING_KIND_LABELS } from '../domain/privacy-scan.ts';
 import { FileStore } from '../storage/file-store.ts';
 import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import { attachmentUrl } from './catalog.service.ts';
@@ -28,6 +27,7 @@ import { NotFoundError } from './errors.ts';
 import { can, requireStaffFor, visibleAgencies, visibleAgency } from './inspection-access.ts';
 import { columnsOf, externalLinksEnabled, toTextRule } from './inspection-settings.service.ts';
 import { errorReportCounts } from './error-report.service.ts';
+import { sweepReport } from './privacy-sweep.service.ts';
 
 const UNPUBLISHED_STATES = ['draft', 'registered', 'in_review', 'approved', 'returned'] as const;
 const PUBLIC_STATES: readonly string[] = PUBLIC_DOCUMENT_STATES;
@@ -182,8 +182,9 @@ async function gather(ctx: ServiceContext, repos: Repositories, agency: Agency, 
       }
       continue;
     }
-    const isPolicy = d.art20_class === 'rules' || d.art20_class === 'normative_document'
-      || policyColumns.some((c) => inColumn({ categoryCode: d.category_code, topicCodes: t, genre: d.genre }, c));
+    const isPolicy = isPolicyDocument({
+      art20Class: d.art20_class, genre: d.genre, inPolicyColumn: policyColumns.some((c) => inColumn({ categoryCode: d.category_code, topicCodes: t, genre: d.genre }, c)),
+    });
     if (!isPolicy || d.validity !== 'valid' || d.published_on! < lookback || interpreted.has(d.id)) continue;
     drafts.push({
       check: 'policy_without_interpretation', fingerprint: `policy:${d.id}`, subjectType: 'document', subjectId: String(d.id),
@@ -375,14 +376,17 @@ async function gather(ctx: ServiceContext, repos: Repositories, agency: Agency, 
     });
   }
 
-  // Personal data in public documents (the privacy guard's open findings).
-  for (const p of await src.openPrivacyFindings(agency.id, PUBLIC_STATES)) {
-    const kinds = p.kinds.split(',').map((k) => FINDING_KIND_LABELS[k as keyof typeof FINDING_KIND_LABELS] ?? k).join('、');
-    drafts.push({
-      check: 'privacy', fingerprint: `privacy:${p.document_id}`, subjectType: 'document', subjectId: String(p.document_id),
-      title: `${quoted(p.title)}含个人信息（${p.findings}处）`, detail: `类型：${kinds}。请遮盖或说明公开理由。`,
-      href: consoleDoc(p.document_id), publicHref: documentUrl(agency.code, p.document_id), since: byId.get(p.document_id)?.published_on ?? null,
-    });
+  // Personal data in public documents: the privacy guard's open findings (issue 8, as its sweep lists them).
+  for (const group of (await sweepReport(ctx, [agency.id])).agencies) {
+    for (const d of group.documents) {
+      if (d.findings.length === 0) continue;
+      const kinds = [...new Set(d.findings.map((f) => f.kindLabel))].join('、');
+      drafts.push({
+        check: 'privacy', fingerprint: `privacy:${d.documentId}`, subjectType: 'document', subjectId: String(d.documentId),
+        title: `${quoted(d.title)}含个人信息（${d.findings.length}处）`, detail: `类型：${kinds}。请遮盖或说明公开理由。`,
+        href: consoleDoc(d.documentId), publicHref: documentUrl(agency.code, d.documentId), since: d.publishedOn,
+      });
+    }
   }
 
   return { drafts, documentsChecked, linksChecked: links.length, externalChecked, externalSkipped };

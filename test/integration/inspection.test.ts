@@ -29,6 +29,7 @@ const { runOnce } = await import('../../src/jobs/scheduler.ts');
 const { inspectionJob } = await import('../../src/jobs/inspection.job.ts');
 const { escapeText } = await import('../../src/web/sanitize.ts');
 const { DomainError, ForbiddenError, NotFoundError, ValidationError } = await import('../../src/services/errors.ts');
+const { sweepPublished } = await import('../../src/services/privacy-sweep.service.ts');
 
 const p = (...lines: string[]) => lines.map((l) => `<p>${escapeText(l)}</p>`).join('');
 
@@ -126,7 +127,11 @@ forEachDialect('site inspection', (s: DialectSuite) => {
     await withdrawDocument(s.ctx, staff.office, wordDocId, '含不当表述，更正后重新发布');
 
     const after = (await runInspection(s.ctx, bureau.id, { externalLinks: false })).assessment;
-    const planted = new Set(before.findings.filter((f) => ['column_stale', 'broken_attachment', 'policy_without_interpretation', 'question_overdue', 'text_forbidden'].includes(f.check)).map((f) => f.fingerprint));
+    const planted = new Set([
+      matching(before.findings, 'column_stale', DEMO_PLANTED.staleColumn.column), matching(before.findings, 'broken_attachment', DEMO_PLANTED.brokenAttachment.filename),
+      matching(before.findings, 'policy_without_interpretation', DEMO_PLANTED.policyWithoutInterpretation.title), matching(before.findings, 'question_overdue', DEMO_PLANTED.overdueQuestion.subject),
+      matching(before.findings, 'text_forbidden', DEMO_PLANTED.sensitiveWord.pattern),
+    ].map((l) => l[0].fingerprint));
     assert.equal(planted.size, 5);
     assert.deepEqual(after.findings.filter((f) => planted.has(f.fingerprint)).map((f) => f.title), []);
     // What was not touched is still there (the documents area's overdue registrations).
@@ -216,6 +221,21 @@ forEachDialect('site inspection', (s: DialectSuite) => {
     const ext = on.findings.filter((f) => f.check === 'external_link');
     assert.equal(ext.length, 1);
     assert.match(ext[0].detail, /gone\.html：HTTP 404/);
+  });
+
+  test('personal data found by the privacy guard in a published document is a finding until the document is withdrawn', async () => {
+    const links = (await s.ctx.repos.agencies.byCode('links'))!;
+    const office = await actorFor(s.ctx, 'links_office');
+    const doc = await publish(s.ctx, { clerk: await actorFor(s.ctx, 'links_clerk'), reviewer: await actorFor(s.ctx, 'links_reviewer'), office }, { title: '2026年资助名单', category: 'msgy', genre: '公告', bodyHtml: p('名单如下。') });
+    // Published before the guard existed: the text carries an ID number; the sweep finds it.
+    await s.ctx.repos.documents.update(doc.id, { body_html: p('张三，身份证号 11010519491231002X。'), body_text: '张三，身份证号 11010519491231002X。' });
+    await sweepPublished(s.ctx, [links.id]);
+    const found = (await runInspection(s.ctx, links.id, { externalLinks: false })).assessment.findings.filter((f) => f.check === 'privacy');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].subjectId, String(doc.id));
+    assert.match(found[0].title, /含个人信息（1处）/);
+    await withdrawDocument(s.ctx, office, doc.id, '含个人信息');
+    assert.equal((await runInspection(s.ctx, links.id, { externalLinks: false })).assessment.findings.filter((f) => f.check === 'privacy').length, 0);
   });
 
   test('text rules: Traditional variants are one rule; platform rules are for administrators; checkText for the registration form', async () => {

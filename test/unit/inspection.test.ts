@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assess, columnState, defaultColumns, fixFirst, formatScore, inColumn, monthsBefore, periodStart,
+  assess, columnState, defaultColumns, fixFirst, formatScore, inColumn, isPolicyDocument, monthsBefore, periodStart,
   type CheckKind, type ColumnKind, type FindingDraft,
 } from '../../src/domain/inspection.ts';
 import { classifyHref, extractHrefs, isBrokenStatus, isPrivateHost, parseInternalPath } from '../../src/domain/inspection-links.ts';
@@ -53,6 +53,17 @@ describe('periods and column freshness', () => {
     assert.ok(inColumn({ categoryCode: 'msgy', topicCodes: ['tzgg'], genre: '其他' }, col));
     assert.ok(inColumn({ categoryCode: 'msgy', topicCodes: [], genre: '公告' }, col));
     assert.ok(!inColumn({ categoryCode: 'msgy', topicCodes: ['zsrx'], genre: '通知' }, col));
+  });
+});
+
+describe('policy documents', () => {
+  test('rules and normative documents always; otherwise policy genres in a policy column', () => {
+    assert.ok(isPolicyDocument({ art20Class: 'normative_document', genre: '公告', inPolicyColumn: false }));
+    assert.ok(isPolicyDocument({ art20Class: 'rules', genre: '其他', inPolicyColumn: false }));
+    assert.ok(isPolicyDocument({ art20Class: 'none', genre: '办法', inPolicyColumn: true }));
+    assert.ok(isPolicyDocument({ art20Class: 'none', genre: '通知', inPolicyColumn: true }));
+    assert.ok(!isPolicyDocument({ art20Class: 'none', genre: '公告', inPolicyColumn: true }), 'a 公示 list filed under 政策文件');
+    assert.ok(!isPolicyDocument({ art20Class: 'none', genre: '办法', inPolicyColumn: false }));
   });
 });
 

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 // What the site inspection (issue 9) reads of the other areas' tables: documents and their
-// attachments (issue 3), questions and drafts for comment (issue 6), privacy findings (issue 8).
+// attachments (issue 3), questions and drafts for comment (issue 6).
 // Read-only, and shaped for a full inspection: one query per kind of thing (linear in the number of
-// documents), bodies read in batches so memory stays flat on a large agency.
+// documents), bodies read in batches so memory stays flat on a large agency. (Privacy findings
+// come through the privacy guard's own sweep report.)
 
 export interface DocumentHead {
   id: number;
@@ -61,13 +62,6 @@ export interface PendingCommentGroup {
   title: string;
   comments: number;
   oldest_at: string;
-}
-
-export interface PrivacyFindingGroup {
-  document_id: number;
-  title: string;
-  findings: number;
-  kinds: string;
 }
 
 // Bound parameters per statement stay far below SQLite's and PostgreSQL's limits.
@@ -198,25 +192,5 @@ export class InspectionSourceRepository {
       .orderBy('c.id')
       .execute();
     return rows.map((r) => ({ consultation_id: r.consultation_id, title: r.title, comments: Number(r.comments), oldest_at: String(r.oldest_at) }));
-  }
-
-  /** Open personal-data findings of public documents, per document ('not_checkable' files excluded). */
-  async openPrivacyFindings(agencyId: number, states: readonly string[]): Promise<PrivacyFindingGroup[]> {
-    if (states.length === 0) return [];
-    const rows = await this.db.selectFrom('privacy_findings as f')
-      .innerJoin('documents as d', 'd.id', 'f.document_id')
-      .select(['f.document_id', 'd.title', 'f.kind'])
-      .where('f.agency_id', '=', agencyId).where('f.status', '=', 'open').where('f.kind', '!=', 'not_checkable')
-      .where('d.state', 'in', [...states])
-      .orderBy('f.document_id').orderBy('f.id')
-      .execute();
-    const out = new Map<number, PrivacyFindingGroup & { kindSet: Set<string> }>();
-    for (const r of rows) {
-      const g = out.get(r.document_id) ?? { document_id: r.document_id, title: r.title, findings: 0, kinds: '', kindSet: new Set<string>() };
-      g.findings++;
-      g.kindSet.add(r.kind);
-      out.set(r.document_id, g);
-    }
-    return [...out.values()].map(({ kindSet, ...g }) => ({ ...g, kinds: [...kindSet].join(',') }));
   }
 }
