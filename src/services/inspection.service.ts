@@ -354,7 +354,7 @@ async function gather(ctx: ServiceContext, repos: Repositories, agency: Agency, 
     drafts.push({
       check: 'consultation_feedback_overdue', fingerprint: `consultation:${c.id}`, subjectType: 'consultation', subjectId: String(c.id),
       title: `意见征集“${c.title}”结束后未公开采纳情况`, detail: `${c.closes_on}征集结束，应于${due}前公开意见采纳情况。`,
-      href: `/console/consultations/${c.id}`, publicHref: null, since: due,
+      href: `/console/consultations/${c.id}`, publicHref: `/gk/${encodeURIComponent(agency.code)}/consultations/${c.id}`, since: due,
     });
   }
   for (const g of await src.pendingComments(agency.id)) {
@@ -363,7 +363,7 @@ async function gather(ctx: ServiceContext, repos: Repositories, agency: Agency, 
     drafts.push({
       check: 'comments_overdue', fingerprint: `comments:${g.consultation_id}`, subjectType: 'consultation', subjectId: String(g.consultation_id),
       title: `意见征集“${g.title}”有${g.comments}条意见超期未处理`, detail: `最早的一条应于${due}前处理。`,
-      href: `/console/consultations/${g.consultation_id}`, publicHref: null, since: due,
+      href: `/console/consultations/${g.consultation_id}`, publicHref: `/gk/${encodeURIComponent(agency.code)}/consultations/${g.consultation_id}`, since: due,
     });
   }
 

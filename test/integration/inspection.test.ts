@@ -238,6 +238,39 @@ forEachDialect('site inspection', (s: DialectSuite) => {
     assert.equal((await runInspection(s.ctx, links.id, { externalLinks: false })).assessment.findings.filter((f) => f.check === 'privacy').length, 0);
   });
 
+  test('interaction: drafts for comment closed without feedback, comments left unmoderated, a question unanswered for over 3 months (veto)', async () => {
+    const links = (await s.ctx.repos.agencies.byCode('links'))!;
+    const today = chinaDateOf(s.ctx.now());
+    const at = (daysAgo: number) => new Date(s.ctx.now().getTime() - daysAgo * 86_400_000).toISOString();
+    const c = await s.ctx.repos.consultations.insert({
+      agency_id: links.id, title: '关于调整学区划分的征求意见稿', summary: '', body: '', document_ref: null, opens_on: addDays(today, -80), closes_on: addDays(today, -60),
+      status: 'published', feedback_summary: '', adoption_summary: '', final_document_ref: null, created_at: at(80), updated_at: at(80), published_at: at(80), concluded_at: null,
+    });
+    const comment = await s.ctx.repos.consultations.insertComment({
+      consultation_id: c.id, name: '', contact: '', body: '建议保留原学区。', submitted_at: at(70), ip: '', status: 'pending', public_body: '', moderated_at: null, moderated_by: null, adoption: null, response: '',
+    });
+    await s.ctx.repos.questions.insert({
+      agency_id: links.id, code: 'LINKSQ0000001', category: 'other', subject: '学区调整何时公布', body: '请问今年学区调整何时公布？', asker_name: '', phone: '', email: 'a@example.com', keep_private: 1,
+      submitted_at: at(100), received_on: addDays(today, -100), due_on: addDays(today, -93), due_provisional: 0, status: 'pending', answer: '', answer_department: '',
+      answered_at: null, answered_on: null, answered_by: null, published: 0, published_at: null, public_subject: '', public_body: '', ip: '',
+    });
+    const a = (await runInspection(s.ctx, links.id, { externalLinks: false })).assessment;
+    const feedback = a.findings.filter((f) => f.check === 'consultation_feedback_overdue');
+    const comments = a.findings.filter((f) => f.check === 'comments_overdue');
+    const unanswered = a.findings.filter((f) => f.check === 'question_unanswered');
+    assert.deepEqual([feedback.length, comments.length, unanswered.length], [1, 1, 1]);
+    assert.equal(feedback[0].href, `/console/consultations/${c.id}`);
+    assert.match(comments[0].title, /有1条意见超期未处理/);
+    assert.equal(unanswered[0].severity, 'veto');
+    assert.ok(a.vetoes.some((v) => v.indicator === 'poor_interaction'));
+    assert.equal(a.findings.filter((f) => f.check === 'question_overdue').length, 0, 'not counted twice');
+
+    await s.ctx.repos.consultations.updateComment(comment.id, { status: 'approved', moderated_at: at(0) });
+    await s.ctx.repos.consultations.update(c.id, { status: 'concluded', concluded_at: at(0), feedback_summary: '共收到意见1条。' });
+    const b = (await runInspection(s.ctx, links.id, { externalLinks: false })).assessment;
+    assert.equal(b.findings.filter((f) => f.check === 'consultation_feedback_overdue' || f.check === 'comments_overdue').length, 0);
+  });
+
   test('text rules: Traditional variants are one rule; platform rules are for administrators; checkText for the registration form', async () => {
     const added = await addTextRule(s.ctx, staff.office, { scope: 'agency', kind: 'forbidden', pattern: '测试表述甲', replacement: '', severity: 'deduct', note: '' });
     await assert.rejects(addTextRule(s.ctx, staff.office, { scope: 'agency', kind: 'forbidden', pattern: '測試表述甲', replacement: '', severity: 'deduct', note: '' }), ValidationError);
