@@ -3,6 +3,7 @@ import { serveCommand } from './serve.ts';
 import { migrateCommand, demoCommand } from './db-commands.ts';
 import { auditCommand } from './audit.ts';
 import { calendarCommand } from './calendar.ts';
+import { privacyCommand } from './privacy.ts';
 import { agencyCommand } from './agency.ts';
 import { userCommand } from './user.ts';
 
@@ -17,4 +18,5 @@ export const commands: Record<string, Command> = {
   calendar: calendarCommand,
   agency: agencyCommand,
   user: userCommand,
+  privacy: privacyCommand,
 };

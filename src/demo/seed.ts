@@ -8,6 +8,7 @@ import { seedDocuments } from './documents.ts';
 import { seedReports } from './reports.ts';
 import { seedInspectionDemo } from './inspection.ts';
 import { seedApplications } from './applications.ts';
+import { seedPrivacyDemo } from './privacy.ts';
 
 // Demo data: fictitious people, real place names. Passwords are for the demo only.
 export const DEMO_PASSWORD = 'gongkai2026';
@@ -42,7 +43,7 @@ export interface DemoWorld {
 export type DemoSeeder = (ctx: ServiceContext, world: DemoWorld) => Promise<void>;
 
 /** Area seeders, run in order after agencies and accounts exist. */
-const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments, seedApplications, seedInspectionDemo, seedReports]; // seedReports stays last: it counts the other areas' demo records
+const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments, seedApplications, seedInspectionDemo, seedPrivacyDemo, seedReports]; // seedReports stays last: it counts the other areas' demo records
 
 const DEMO_FLAG = 'demo_data';
 

@@ -222,13 +222,17 @@ function isAmount(folded: string, index: number, length: number): boolean {
  * building-unit-room written 3-2-501); or a building (栋 幢 号楼 座); or a floor after a house
  * number (解放路12号3楼); or a village group (张家村3组). A bare street number (解放路1号, an
  * office's address) is not enough, nor a floor alone (政府3楼). Office towers (大厦, 广场) need a
- * room, household or stairwell. Names ending in 政府, 幼儿园, 公园 or an industrial park are offices.
+ * room, household or stairwell. Names ending in 政府, 幼儿园, 公园 or an industrial park are offices;
+ * after a construction verb (新建学生宿舍6栋) the numbers count buildings, unless a room says otherwise.
  */
 const ADDRESS =
   /(小区|社区|公寓|大厦|广场|山庄|公馆|宿舍|家属院|大院|胡同|苑|园|庭|府|城|村|路|街|道|巷|弄|里)((?:\d{1,4}(?:-\d{1,4}){1,3}(?:号|室)?|(?:\d{1,5}|[A-Za-z]\d{0,3}|[一二三四五六七八九十百零〇两]{1,4})(?:号楼|号院|单元|栋|幢|座|楼|层|室|户|组|号|期|区|门|排))+)(?![0-9A-Za-z])/g;
 const ADDRESS_PART = /(\d{1,4}(?:-\d{1,4}){1,3})(?:号|室)?|(?:\d{1,5}|[A-Za-z]\d{0,3}|[一二三四五六七八九十百零〇两]{1,4})(号楼|号院|单元|栋|幢|座|楼|层|室|户|组|号|期|区|门|排)/g;
 const NAME_STOP = new Set('住址在于至到为是的和与及或从向'.split(''));
 const OFFICE_NAMES = /(?:政府|幼儿园|公园|产业园|工业园|科技园|物流园|创业园)$/;
+// 新建学生宿舍6栋 counts buildings: a construction verb before the place makes the numbers a quantity
+// unless a room, household or stairwell says it is a dwelling.
+const QUANTITY_VERBS = /(?:新建|改造|改建|扩建|建设|建成|维修|修缮|加固|拆除|新增|共有|共计|合计)/;
 const MAX_NAME_LENGTH = 12;
 
 function isHan(c: number): boolean {
@@ -264,6 +268,7 @@ function addressSpan(folded: string, text: string, match: RegExpExecArray): Span
   const villageGroup = units.has('组') && suffix === '村';
   const officeTower = suffix === '大厦' || suffix === '广场';
   if (!(dwelling || (!officeTower && (building || floorAfterNumber || villageGroup)))) return null;
+  if (!dwelling && !villageGroup && !floorAfterNumber && QUANTITY_VERBS.test(folded.slice(Math.max(0, nameStart - 4), suffixStart))) return null;
 
   const tailStart = suffixStart + suffix.length;
   const end = tailStart + tail.length;

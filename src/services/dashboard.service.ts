@@ -7,6 +7,7 @@ import { applicationFigures } from './application-case.service.ts';
 import { inboxFigures } from './reminder.service.ts';
 import { reportReminder } from './annual-report.service.ts';
 import { inspectionDashboardFigures } from './inspection.service.ts';
+import { privacyDashboardFigures } from './privacy-sweep.service.ts';
 
 export interface DashboardLink {
   href: string;
@@ -107,6 +108,7 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
     description: '审核下级机关报送的年度报告（退回修改或审核通过），查看未按期公布的机关，导出汇总统计表。',
     links: [{ href: '/console/reports/supervision', label: '年度报告审核和汇总' }],
   },
+  { key: 'privacy', roles: ['office', 'head', 'reviewer', 'supervisor'], title: '个人信息检查与答复用时', description: '发布前检查个人信息，已发布信息的个人信息检查；答复政府信息公开申请的实际用时（工作日）和建议分流情况。', links: [{ href: '/console/privacy', label: '个人信息检查' }, { href: '/console/privacy/timing', label: '答复用时' }, { href: '/console/privacy/suggestions', label: '建议与分流' }], figures: privacyDashboardFigures }, // issue 8
   {
     key: 'inspection', roles: ['office', 'head', 'supervisor'], title: '网站自查',
     description: '按《政府网站与政务新媒体检查指标》每日自查网站：栏目更新、链接和附件、政策解读、留言和找错答复、错别字和敏感表述；预计检查结果和优先整改事项。',

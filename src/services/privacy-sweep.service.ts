@@ -8,6 +8,8 @@ import type { ServiceContext } from './context.ts';
 import { staffOf } from './document-access.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { PRIVACY_KIND_LABELS, formatLocation, scanDocument, type PrivacyKind } from './privacy.service.ts';
+import type { DashboardFigure } from './dashboard.service.ts';
+import { timingDashboardFigures } from './timing.service.ts';
 
 export interface SweepFinding {
   id: number;
@@ -128,4 +130,17 @@ export async function runSweep(ctx: ServiceContext, actor: Actor): Promise<Sweep
   const user = staffOf(actor);
   if (!user.isSysadmin && !user.roles.some((r) => r === 'supervisor' || r === 'office')) throw new ForbiddenError('只有监督机构或公开办可以重新检查已发布的信息');
   return sweepPublished(ctx, await privacyAgencyIds(ctx, user), { actor, viewer: user });
+}
+
+/**
+ * The console dashboard card of this area: open findings in what the user's agencies have
+ * published, then this year's answer timing (timing.service.ts).
+ */
+export async function privacyDashboardFigures(ctx: ServiceContext, user: StaffUser): Promise<DashboardFigure[]> {
+  const ids = user.roles.includes('supervisor') || user.isSysadmin ? await ctx.repos.agencies.subtreeIds(user.agencyId) : [user.agencyId];
+  const open = await ctx.repos.privacy.findings.countOpen(ids, PUBLIC_DOCUMENT_STATES);
+  return [
+    { label: '已发布信息中待处理的个人信息', value: open, href: '/console/privacy', tone: open > 0 ? 'danger' : 'ok' },
+    ...(await timingDashboardFigures(ctx, user)),
+  ];
 }

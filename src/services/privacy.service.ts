@@ -80,7 +80,9 @@ function canonicalValue(raw: string): string {
 /**
  * Contact details an agency publishes about itself (its office phone, fax, e-mail): published by
  * law (Art. 19 guide), not personal data, and in nearly every notice. Phones as digits (with and
- * without the area code), e-mail addresses in lower case.
+ * without the area code), e-mail addresses in lower case, and the agency's number block: offices
+ * of one agency share the numbers that differ only in the last two digits (0745-7623456 and the
+ * personnel section's 0745-7623458).
  */
 async function publicContacts(repos: Repositories): Promise<Set<string>> {
   const out = new Set<string>();
@@ -88,18 +90,27 @@ async function publicContacts(repos: Repositories): Promise<Set<string>> {
     for (const v of [a.phone, a.fax]) {
       const digits = v.replace(/\D/g, '');
       if (digits.length >= 7) out.add(digits);
-      const local = /^0(?:10|2\d|[3-9]\d\d)(\d{7,8})$/.exec(digits);
-      if (local) out.add(local[1]);
+      const parts = LANDLINE_PARTS.exec(digits);
+      if (parts) {
+        out.add(parts[2]);
+        out.add(numberBlock(parts[1], parts[2]));
+      }
     }
     if (a.email.includes('@')) out.add(a.email.trim().toLowerCase());
   }
   return out;
 }
 
+const LANDLINE_PARTS = /^(0(?:10|2\d|[3-9]\d\d))(\d{7,8})$/;
+const numberBlock = (area: string, local: string) => `block:${area}:${local.slice(0, -2)}`;
+
 function isPublicContact(kind: FindingKind, raw: string, contacts: Set<string>): boolean {
   if (kind === 'email') return contacts.has(canonicalValue(raw).toLowerCase());
-  if (kind === 'landline' || kind === 'mobile') return contacts.has(canonicalValue(raw).replace(/\D/g, ''));
-  return false;
+  if (kind !== 'landline' && kind !== 'mobile') return false;
+  const digits = canonicalValue(raw).replace(/\D/g, '');
+  if (contacts.has(digits)) return true;
+  const parts = kind === 'landline' ? LANDLINE_PARTS.exec(digits) : null;
+  return parts !== null && contacts.has(numberBlock(parts[1], parts[2]));
 }
 
 async function fingerprintKey(repos: Repositories): Promise<string> {

@@ -160,12 +160,19 @@ export async function openSuggestion(ctx: ServiceContext, agencyCode: string, en
   return target.url;
 }
 
-/** Records that the form whose suggestions carried `token` was submitted anyway. Unknown tokens are ignored. */
-export async function suggestionFollowed(ctx: ServiceContext, token: unknown, kind: FollowUpKind, refId: number): Promise<void> {
+/**
+ * Records that the form whose suggestions carried `token` was submitted anyway (`refId`: the
+ * application's id, when the caller knows it). Unknown tokens are ignored, and a failure here
+ * never fails the submission that already succeeded.
+ */
+export async function suggestionFollowed(ctx: ServiceContext, token: unknown, kind: FollowUpKind, refId: number | null = null): Promise<void> {
   if (!isSuggestionToken(token)) return;
-  const s = await ctx.repos.privacy.suggestions.byToken(token);
-  if (!s) return;
-  await ctx.repos.privacy.suggestions.followed(s.id, kind, refId, ctx.now().toISOString());
+  try {
+    const s = await ctx.repos.privacy.suggestions.byToken(token);
+    if (s) await ctx.repos.privacy.suggestions.followed(s.id, kind, refId, ctx.now().toISOString());
+  } catch {
+    // Statistics only: the application or question is already stored and acknowledged.
+  }
 }
 
 export interface DeflectionMonth extends SuggestionMonthRow {

@@ -198,6 +198,14 @@ describe('scanText: home addresses', () => {
     assert.deepEqual(kinds('阳光大厦12楼'), []); // office tower floor
     assert.deepEqual(masked('阳光大厦1203室'), ['阳光大厦****室']); // a room in it is specific enough
   });
+
+  test('buildings counted after a construction verb are not an address; a room still is', () => {
+    assert.deepEqual(kinds('新建和改造农村学校学生宿舍6栋，新增床位1200个'), []);
+    assert.deepEqual(kinds('共有教师公寓3栋'), []);
+    assert.deepEqual(kinds('新建小区3栋2单元501室'), ['address']);
+    assert.deepEqual(kinds('家住幸福小区3栋'), ['address']);
+    assert.deepEqual(kinds('家住新建村3组'), ['address']); // a village named 新建村
+  });
 });
 
 describe('scanText: locations', () => {

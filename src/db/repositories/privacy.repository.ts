@@ -155,7 +155,7 @@ export class SuggestionRepository {
   }
 
   /** The application or question the form went on to submit; only the first one counts. */
-  async followed(id: number, kind: string, refId: number, at: string): Promise<boolean> {
+  async followed(id: number, kind: string, refId: number | null, at: string): Promise<boolean> {
     const r = await this.db.updateTable('suggestions').set({ followed_kind: kind, followed_id: refId, followed_at: at })
       .where('id', '=', id).where('followed_at', 'is', null).executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;

@@ -13,6 +13,8 @@ import { AppError, DomainError, NotFoundError, ValidationError } from '../../ser
 import { actorOf } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { publicRateLimit, sendDownload } from './applications-api.routes.ts';
+import { suggestionStep } from './suggestions.routes.ts';
+import { suggestionFollowed } from '../../services/suggestion.service.ts';
 import {
   ApplyPage,
   EMPTY_FORM,
@@ -32,6 +34,7 @@ const applyBody = z.object({
   nonce: formText,
   kind: formText, orgType: formText, name: formText, idType: formText, idNumber: formText, phone: formText, email: formText, address: formText,
   description: formText, format: formText, delivery: formText,
+  suggestion: formText, suggest_done: formText, // issue 8: answers before applications
 });
 
 const receiptQuery = z.object({ c: z.string().max(40).default(''), s: z.string().max(64).default('') });
@@ -74,8 +77,10 @@ export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): v
       },
       description: values.description, format: values.format, delivery: values.delivery,
     };
+    if (await suggestionStep(ctx, request, reply, { agencyCode: agency.code, form: 'apply', text: values.description, fields: b, action: `/gk/${agency.code}/apply` })) return reply; // issue 8: matching published information first (confirmation step)
     try {
       const result = await submitApplication(ctx, actorOf(request), { agencyCode: agency.code, form, idempotency: { source: 'form', key: nonce } });
+      await suggestionFollowed(ctx, b.suggestion, 'application', result.id); // issue 8: counts that a shown suggestion did not stop the application
       const token = await receiptToken(ctx, result.trackingCode);
       // Post/Redirect/Get: a reload shows the receipt again instead of resubmitting.
       return reply.redirect(`/gk/${agency.code}/apply/receipt?c=${result.trackingCode}&s=${token}${result.replayed ? '&again=1' : ''}`, 303);

@@ -24,6 +24,8 @@ import { inspectionRoutes } from './inspection.routes.ts';
 import { errorReportRoutes } from './error-report.routes.ts';
 import { inboxRoutes } from './inbox.routes.ts';
 import { applicationsReviewApiRoutes } from './applications-review-api.routes.ts';
+import { privacyRoutes } from './privacy.routes.ts';
+import { suggestionRoutes } from './suggestions.routes.ts';
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
  * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
@@ -52,4 +54,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   errorReportRoutes(app, ctx);
   inboxRoutes(app, ctx);
   applicationsReviewApiRoutes(app, ctx);
+  privacyRoutes(app, ctx);
+  suggestionRoutes(app, ctx);
 }

@@ -16,8 +16,10 @@ import { AskDetailPage, AskFormPage, AskIndexPage, AskReceiptPage, AskTrackFormP
 import { QuestionDetailConsole, QuestionInboxConsole } from '../views/question-console.tsx';
 import { emptyForm, type FormState } from '../views/education-console-common.tsx';
 import { codeParam, doneMessage, field, formBody, handleForm, idParam, intOrNull, publicSubmitLimit, valuesOf, withDone } from './education-common.ts';
+import { suggestionStep } from './suggestions.routes.ts';
+import { suggestionFollowed } from '../../services/suggestion.service.ts';
 
-const askBody = formBody({ category: field(30), subject: field(200), body: field(10_000), name: field(100), phone: field(50), email: field(200), keepPrivate: field(1) });
+const askBody = formBody({ category: field(30), subject: field(200), body: field(10_000), name: field(100), phone: field(50), email: field(200), keepPrivate: field(1), suggestion: field(40), suggest_done: field(1) }); // suggestion, suggest_done: issue 8
 const FILTERS = ['pending', 'due_soon', 'overdue', 'answered', 'discarded'] as const;
 
 /** Online consultation: the public's questions, tracking, published answers, and the staff inbox. */
@@ -42,10 +44,12 @@ export function questionRoutes(app: FastifyInstance, ctx: ServiceContext): void 
 
   r.post('/gk/:code/ask', { ...limit, schema: { params: codeParam, body: askBody } }, async (request, reply) => {
     const b = request.body;
+    if (await suggestionStep(ctx, request, reply, { agencyCode: request.params.code, form: 'ask', text: `${b.subject}\n${b.body}`, fields: b, action: `/gk/${request.params.code}/ask` })) return reply; // issue 8: published answers first (confirmation step)
     try {
       const receipt = await submitQuestion(ctx, actorOf(request), request.params.code, {
         category: b.category, subject: b.subject, body: b.body, name: b.name, phone: b.phone, email: b.email, keepPrivate: b.keepPrivate === '1',
       });
+      await suggestionFollowed(ctx, b.suggestion, 'question'); // issue 8
       const agency = await agencyByCode(ctx, request.params.code);
       // The receipt is shown once, directly: the tracking code never travels in a URL.
       reply.header('cache-control', 'no-store');

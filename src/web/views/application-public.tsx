@@ -17,6 +17,7 @@ import {
 } from '../../domain/application-form.ts';
 import { formatTrackingCode } from '../../domain/tracking-code.ts';
 import type { PublicApplicationView } from '../../services/application-case.service.ts';
+import { SuggestBox } from './privacy-suggest.tsx';
 
 /** zh-CN text (zh-TW is converted from it for the whole page) or the English one. */
 export const bi = (ctx: PageContext) => (zh: string, en: string) => (ctx.lang === 'en' ? en : zh);
@@ -190,6 +191,7 @@ export function ApplyPage({ ctx, agency, values, nonce, errors, notice }: ApplyP
               aria-invalid={errors.description ? 'true' : undefined} aria-describedby={described('description', errors.description, true)}>{values.description}</textarea>
             <ErrorText id="description" error={errors.description} />
           </div>
+          <SuggestBox ctx={ctx} agencyCode={agency.code} form="apply" inputs={['description']} />{/* issue 8: "这是否是您要找的信息？" while typing */}
           <Choice name="format" legend={labels.format} value={values.format} required error={errors.format}
             options={opt(['paper', 'electronic'] as const, FORMAT_LABELS as Record<InfoFormat, string>)} />
           <Choice name="delivery" legend={labels.delivery} value={values.delivery} required error={errors.delivery}

@@ -33,6 +33,7 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console/inspection', label: '网站自查', roles: ['office', 'head', 'reviewer', 'admin', 'supervisor'] },
   { href: '/console/error-reports', label: '网站找错留言', roles: ['office', 'head'] },
   { href: '/console/inbox', label: '我的提醒', roles: ['clerk', 'office'] },
+  { href: '/console/privacy', label: '个人信息检查', roles: ['office', 'reviewer', 'head', 'supervisor'] },
   { href: '/console/account', label: '我的账号', roles: [] },
 ];
 

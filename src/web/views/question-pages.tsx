@@ -9,6 +9,7 @@ import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS } from '../../domain/educ
 import type { PublicQuestion, SubmittedQuestion, TrackedQuestion } from '../../services/question.service.ts';
 import { EducationLayout, Paragraphs, label, tx } from './education-common.tsx';
 import type { FormState } from './education-console-common.tsx';
+import { SuggestBox } from './privacy-suggest.tsx';
 
 const askPath = (code: string, sub = '') => `/gk/${encodeURIComponent(code)}/ask${sub}`;
 
@@ -115,6 +116,7 @@ export function AskFormPage({ ctx, agency, form, answerDays }: { ctx: PageContex
           <textarea id="ask-body" name="body" rows={8} maxLength={5000} required aria-describedby={described('ask-body')} aria-invalid={err.body ? 'true' : undefined}>{v.body ?? ''}</textarea>
           <Err name="body" />
         </div>
+        <SuggestBox ctx={ctx} agencyCode={agency.code} form="ask" inputs={['ask-subject', 'ask-body']} />{/* issue 8: "这是否是您要找的信息？" while typing */}
         <fieldset class="ask-contact">
           <legend>{tx(ctx, '联系方式（仅供工作人员联系您，不会公开）', 'Contact (for staff only, never published)')}</legend>
           <div class="form-row">
