@@ -12,7 +12,6 @@ const STOP_PHRASES = [
   '的', '了', '和', '与', '及', '或', '我', '在', '对', '是', '吗', '呢', '请', '等', '该', '这', '那', '给', '把', '被', '向', '从',
 ].sort((a, b) => b.length - a.length);
 
-const MAX_PHRASE = 6;
 const WINDOW = 4;
 const STRIDE = 2;
 
@@ -64,8 +63,9 @@ function worthSearching(s: string): boolean {
 
 /**
  * Short phrases of `description` to search for, in order of appearance, without repeats, at most
- * `max`. Long phrases become overlapping 4-character windows (义务教育招生入学 → 义务教育, 教育招生,
- * 招生入学), so a document that words it a little differently still matches most of them.
+ * `max`. Phrases longer than 4 characters become overlapping 4-character windows (义务教育招生入学 →
+ * 义务教育, 教育招生, 招生入学; a number counts as one character), so a document that words it a little
+ * differently still matches most of them.
  */
 export function suggestionTerms(description: string, max = 10): string[] {
   const text = foldWidth(description);
@@ -86,15 +86,16 @@ export function suggestionTerms(description: string, max = 10): string[] {
   };
   for (const c of clauses) {
     for (const phrase of cutStopPhrases(c)) {
-      const chars = Array.from(phrase);
-      if (chars.length <= MAX_PHRASE) {
+      // Units: each Chinese character, or a whole run of digits and letters (2026, 2026年 keeps its number whole).
+      const units = phrase.match(/[0-9A-Za-z]+|[^0-9A-Za-z]/g) ?? [];
+      if (units.length <= WINDOW) {
         add(phrase);
         continue;
       }
       for (let i = 0; ; i += STRIDE) {
-        const start = Math.min(i, chars.length - WINDOW);
-        add(chars.slice(start, start + WINDOW).join(''));
-        if (start + WINDOW >= chars.length) break;
+        const start = Math.min(i, units.length - WINDOW);
+        add(units.slice(start, start + WINDOW).join(''));
+        if (start + WINDOW >= units.length) break;
       }
     }
   }
