@@ -60,6 +60,7 @@ import {
 import { chinaDateOf, isIsoDate } from '../domain/dates.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { searchDocuments, type SearchResults } from '../search/search.service.ts';
+import { timingParagraph } from './timing.service.ts';
 
 // =============================================================================================
 // Types the pages, outputs and the API receive (plain data)
@@ -813,6 +814,7 @@ export async function draftOverview(repos: Repositories, cal: WorkingCalendar, a
     `${year}年，${agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，推进政府信息公开工作。现将本年度政府信息公开工作情况报告如下。`,
     `（一）主动公开。全年主动公开政府信息${published}条${categories}。本年制发规章${p('rule', 0)}件、行政规范性文件${p('normative', 0)}件，废止规章${p('rule', 1)}件、行政规范性文件${p('normative', 1)}件；现行有效规章${p('rule', 2)}件、行政规范性文件${p('normative', 2)}件。`,
     `（二）依申请公开。全年新收政府信息公开申请${v('new')}件，上年结转${v('carried_in')}件；本年度办结${v('total')}件，其中予以公开${v('disclosed')}件、部分公开${v('partial')}件、不予公开${v('withheld')}件、无法提供${v('unable')}件、不予处理${v('not_processed')}件、其他处理${v('other_handling')}件；结转下年度继续办理${v('carried_out')}件。本年度作出答复${replies}件，在法定期限内答复${onTime}件，按期答复率${pct(onTime, replies)}。`,
+    await timingParagraph(repos, cal, agency.id, year), // issue 8: working days to first response and reply (median, 90th percentile), on time, extended
     '（三）政府信息管理。【请补充：政府信息公开保密审查、公文公开属性认定、政策解读和信息发布审核等情况。】',
     '（四）平台建设。【请补充：政府信息公开专栏和政务新媒体等平台建设和维护情况。】',
     `（五）监督保障。全年因政府信息公开被申请行政复议${rl[4]}件、被提起行政诉讼${rl[9] + rl[14]}件。【请补充：工作考核、社会评议、责任追究和业务培训等情况。】`,

@@ -258,6 +258,10 @@ describe('answers before applications', () => {
     assert.equal(timing.statusCode, 200);
     assert.match(timing.body, /答复用时（2025年）/);
     assert.match(timing.body, /<th scope="row">洪江市教育局<\/th>/);
+    // The annual report's prose draft carries the same figures (the demo generates the 2025 draft).
+    const bureau = (await ctx.repos.agencies.byCode('hjjyj'))!;
+    const drafts = await ctx.db.kysely.selectFrom('annual_reports').select(['overview']).where('agency_id', '=', bureau.id).where('year', '=', 2025).execute();
+    assert.ok(drafts.some((d) => /答复用时：2025年自收到申请至首次回应/.test(d.overview)), 'the draft of section 一 has the timing paragraph');
     const dash = await office.get('/console');
     assert.match(dash.body, /个人信息检查与答复用时/);
     assert.match(dash.body, /已发布信息中待处理的个人信息/);
