@@ -132,6 +132,7 @@ describe('the review gate in the console', () => {
     assert.doesNotMatch(page.body, /findings\/\d+\/justify/);
 
     const docPage = await reviewer.get(`/console/documents/${id}`);
+    assert.match(docPage.body, new RegExp(`<a href="/console/privacy/documents/${id}">个人信息检查</a>`));
     const refused = await reviewer.post(`/console/documents/${id}/actions/approve`, { _csrf: Browser.csrfFrom(docPage.body), reason: '' });
     assert.equal(refused.statusCode, 409);
     assert.match(refused.body, /不能审核通过或发布：附件“国家助学金拟资助名单\.docx”表格1第2行第4列有居民身份证号码 431281\*{8}/);

@@ -53,6 +53,7 @@ export function DocumentPage({ ctx, doc, linkable, notice, error }: DocumentPage
       <p class="doc-status">
         <StateBadge state={doc.state} label={doc.stateLabel} /> <DeadlineBadge deadline={doc.deadline} />
         {doc.publicUrl && <> <a href={doc.publicUrl}>查看公开页面</a></>}
+        {' '}<a href={`/console/privacy/documents/${doc.id}`}>个人信息检查</a>{/* issue 8: findings, reasons, masked copies */}
       </p>
       {notice && <Notice kind="ok">{notice}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
