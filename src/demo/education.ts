@@ -79,6 +79,12 @@ const SCHEDULE_2026: { title: string; level?: 'primary' | 'junior'; startsOn: st
   { title: '新生报到', startsOn: '2026-08-30', endsOn: '2026-08-31', description: '凭录取通知书到校报到。' },
 ];
 
+/** The index number of a published demo document of the bureau by its exact title (documents demo), or ''. */
+async function docRef(ctx: ServiceContext, world: DemoWorld, title: string): Promise<string> {
+  const { items } = await ctx.repos.documents.list({ agencyIds: [world.bureau.id], text: title, states: ['published', 'archived'] }, 'created_asc', 1, 20);
+  return items.find((d) => d.title === title)?.index_number ?? '';
+}
+
 async function staffActor(ctx: ServiceContext, world: DemoWorld, username: string): Promise<Actor> {
   const user = await ctx.repos.users.staffUser(world.userIds[username]);
   if (!user) throw new Error(`演示账号 ${username} 不存在`);
@@ -102,15 +108,16 @@ async function seedEnrolment(ctx: ServiceContext, world: DemoWorld): Promise<voi
     }
   }
   await saveEnrolmentYear(ctx, clerk, {
-    year: 2025, title: '2025年洪江市义务教育招生入学', published: true, documentRef: `${world.bureau.credit_code}/2025-00041`,
+    year: 2025, title: '2025年洪江市义务教育招生入学', published: true, documentRef: await docRef(ctx, world, '洪江市2025年义务教育招生入学工作方案'),
     notes: '义务教育阶段公办学校实行划片就近、免试入学。民办学校面向全市招生。咨询电话：0745-7623456。',
   });
   await saveEnrolmentYear(ctx, clerk, {
-    year: 2026, title: '2026年洪江市义务教育招生入学', published: true, documentRef: `${world.bureau.credit_code}/2026-00038`,
+    year: 2026, title: '2026年洪江市义务教育招生入学', published: true, documentRef: await docRef(ctx, world, '洪江市2026年义务教育招生入学工作方案'),
     notes: '义务教育阶段公办学校实行划片就近、免试入学；多校划片的社区按报名情况电脑派位。民办学校面向全市招生。咨询电话：0745-7623456。',
   });
+  const zones2026 = await docRef(ctx, world, '洪江市2026年义务教育学校招生范围公告');
   for (const step of SCHEDULE_2026) {
-    await addAdmissionStep(ctx, clerk, { year: 2026, level: step.level ?? '', title: step.title, startsOn: step.startsOn, endsOn: step.endsOn ?? '', description: step.description, documentRef: '' });
+    await addAdmissionStep(ctx, clerk, { year: 2026, level: step.level ?? '', title: step.title, startsOn: step.startsOn, endsOn: step.endsOn ?? '', description: step.description, documentRef: step.startsOn === '2026-06-10' ? zones2026 : '' });
     await addAdmissionStep(ctx, clerk, { year: 2025, level: step.level ?? '', title: step.title, startsOn: step.startsOn.replace('2026', '2025'), endsOn: (step.endsOn ?? '').replace('2026', '2025'), description: step.description.replace('2026', '2025'), documentRef: '' });
   }
 }
@@ -203,7 +210,7 @@ async function seedRecruitment(ctx: ServiceContext, world: DemoWorld): Promise<v
   const round = async (year: number, quotasText: string, results: string, close: boolean) => {
     const d = (md: string) => `${year}-${md}`;
     const id = await saveRecruitment(ctx, clerk, null, {
-      year, title: `${year}年洪江市公开招聘农村义务教育阶段学校教师公告`, documentRef: '',
+      year, title: `${year}年洪江市公开招聘农村义务教育阶段学校教师公告`, documentRef: await docRef(ctx, world, `洪江市${year}年公开招聘中小学教师公告`),
       summary: `为补充农村义务教育阶段学校教师，经市人民政府同意，面向社会公开招聘教师。本次招聘按照“公开、平等、竞争、择优”的原则，采取笔试与面试相结合的方式进行。`,
       requirements: '1．具有中华人民共和国国籍，遵守宪法和法律；\n2．具有全日制普通高校本科及以上学历，或专科学历且具有相应教师资格；\n3．具有与招聘岗位相应的教师资格证书；\n4．年龄在35周岁以下（研究生可放宽至40周岁）。',
       quotasText,
@@ -219,7 +226,7 @@ async function seedRecruitment(ctx: ServiceContext, world: DemoWorld): Promise<v
       },
     });
     await publishRecruitment(ctx, clerk, id);
-    await publishResults(ctx, clerk, id, { text: results, publicityStartsOn: d('08-18'), publicityEndsOn: d('08-24'), note: '公示期内对拟聘用人员有异议的，请以书面形式向市教育局人事股反映，电话0745-7623461。', documentRef: '' });
+    await publishResults(ctx, clerk, id, { text: results, publicityStartsOn: d('08-18'), publicityEndsOn: d('08-24'), note: '公示期内对拟聘用人员有异议的，请以书面形式向市教育局人事股反映，电话0745-7623461。', documentRef: await docRef(ctx, world, `洪江市${year}年公开招聘中小学教师拟聘用人员名单公示`) });
     if (close) await closeRecruitment(ctx, clerk, id);
   };
   await round(2025, '安江镇第二完全小学｜语文｜2｜\n托口镇中心小学｜数学｜2｜\n沅河中学｜英语｜1｜具有初级中学及以上英语教师资格\n龙船塘瑶族乡学校｜体育｜1｜',
@@ -300,8 +307,9 @@ async function seedMonthly(ctx: ServiceContext, world: DemoWorld): Promise<void>
 
 async function seedFees(ctx: ServiceContext, world: DemoWorld): Promise<void> {
   const clerk = await staffActor(ctx, world, 'clerk');
+  const feesNotice = await docRef(ctx, world, '洪江市教育局关于进一步规范中小学收费行为的通知');
   const fee = (category: string, name: string, scope: string, standard: string, legalBasis: string, approvalDoc: string, validFrom: string, validTo = '', note = '') =>
-    saveFee(ctx, clerk, null, { category, name, scope, standard, legalBasis, approvalDoc, documentRef: '', validFrom, validTo, note });
+    saveFee(ctx, clerk, null, { category, name, scope, standard, legalBasis, approvalDoc, documentRef: validTo === '' ? feesNotice : '', validFrom, validTo, note });
   const basis = '《湖南省发展和改革委员会 湖南省财政厅 湖南省教育厅关于调整普通高中学费标准的通知》';
   await fee('普通高中收费', '学费', '洪江市第一中学（省级示范性普通高中）', '1200元/生·学期', basis, '湘发改价费〔2023〕316号', '2023-09-01');
   await fee('普通高中收费', '学费', '洪江市第二中学', '900元/生·学期', basis, '湘发改价费〔2023〕316号', '2023-09-01');
@@ -385,7 +393,7 @@ async function seedConsultations(ctx: ServiceContext, world: DemoWorld): Promise
   await concludeConsultation(after, clerk, closedId, {
     feedbackSummary: '征求意见期间（2026年3月1日至3月31日），共收到公众意见4条，主要涉及课后服务内容、农村学校时间安排和收费减免。',
     adoptionSummary: '采纳2条：增加体育、艺术、科普活动内容；家庭经济困难学生免收费用。部分采纳1条：农村学校可弹性安排服务天数。未采纳1条：反映个别学校作业问题，不属于本办法规范范围，已转有关股室处理。',
-    finalDocumentRef: `${world.bureau.credit_code}/2026-00052`,
+    finalDocumentRef: await docRef(ctx, world, '关于规范课后服务收费的通知'),
   });
 
   // An open consultation: its period runs around the day the demo is loaded.

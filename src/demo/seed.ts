@@ -43,7 +43,7 @@ export interface DemoWorld {
 export type DemoSeeder = (ctx: ServiceContext, world: DemoWorld) => Promise<void>;
 
 /** Area seeders, run in order after agencies and accounts exist. */
-const seeders: DemoSeeder[] = [seedEducationDemo, seedDocuments, seedApplications, seedInspectionDemo, seedPrivacyDemo, seedReports]; // seedReports stays last: it counts the other areas' demo records
+const seeders: DemoSeeder[] = [seedDocuments, seedEducationDemo, seedApplications, seedInspectionDemo, seedPrivacyDemo, seedReports]; // seedReports stays last: it counts the other areas' demo records
 
 const DEMO_FLAG = 'demo_data';
 

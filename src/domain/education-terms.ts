@@ -93,7 +93,10 @@ export const ADOPTION_LABELS: Readonly<Record<Adoption, Bilingual>> = {
 };
 export const isAdoption = (v: string): v is Adoption => isKey(ADOPTIONS, v);
 
-/** The catalog page of a document by its index number (索引号), served by the documents area. */
+/**
+ * A link to a catalog document by its index number (索引号): the education area stores index numbers
+ * (stable, printed on the document) and this path redirects to the document's page in the catalog.
+ */
 export function documentPath(agencyCode: string, indexNumber: string): string {
-  return `/gk/${encodeURIComponent(agencyCode)}/documents/${encodeURIComponent(indexNumber)}`;
+  return `/gk/${encodeURIComponent(agencyCode)}/education/doc?index=${encodeURIComponent(indexNumber)}`;
 }

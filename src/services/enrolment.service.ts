@@ -12,6 +12,7 @@ import {
 } from '../domain/address-match.ts';
 import { documentPath, isOwnership, isSchoolLevel, type Ownership, type SchoolLevel } from '../domain/education-terms.ts';
 import { isIsoDate } from '../domain/dates.ts';
+import { documentUrl } from './document-search.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_AREA_LENGTH = 300;
@@ -96,6 +97,17 @@ export function cleanDocumentRef(v: string | null | undefined, field = 'document
   if (s === '') return null;
   if (s.length > 100) throw new ValidationError('索引号过长', { [field]: '索引号最多 100 个字符' });
   return s;
+}
+
+/**
+ * The public catalog page of a document of the agency by its index number. Only documents the
+ * catalog shows (published, archived, withdrawn with its notice) resolve; anything else is not found.
+ */
+export async function catalogDocumentUrl(ctx: ServiceContext, agencyCode: string, indexNumber: string): Promise<string> {
+  const agency = await agencyByCode(ctx, agencyCode);
+  const doc = indexNumber.trim() === '' ? undefined : await ctx.repos.documents.byIndexNumber(indexNumber.trim(), [agency.id]);
+  if (!doc || !['published', 'archived', 'withdrawn'].includes(doc.state)) throw new NotFoundError(`未找到索引号为“${indexNumber}”的公开文件`);
+  return documentUrl(agency.code, doc.id);
 }
 
 // ---------- public reading ----------

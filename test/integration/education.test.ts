@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { forEachDialect } from '../support/db.ts';
 import { eduWorld, type EduWorld } from '../support/education.ts';
 import {
-  addAdmissionStep, importZones, lookupZones, saveEnrolmentYear, saveSchool, setSchoolZones, zoneYear, ZoneImportError, deleteSchool,
+  addAdmissionStep, catalogDocumentUrl, importZones, lookupZones, saveEnrolmentYear, saveSchool, setSchoolZones, zoneYear, ZoneImportError, deleteSchool,
 } from '../../src/services/enrolment.service.ts';
 import {
   currentPowerList, deleteDraftItem, discardPowerDraft, powerChangeLog, powerDiff, powerListConsole, powerVersion, publishPowerDraft, saveDraftItem, startPowerDraft, type PowerItemInput,
@@ -48,7 +48,8 @@ forEachDialect('education: schools and enrolment zones', (s) => {
     assert.deepEqual(r.results.map((x) => x.school.name), ['黔城镇第一小学', '黔城镇第二小学', '洪江市第一中学']);
     assert.equal(r.results[1].matches[0].note, '多校划片，电脑派位');
     assert.deepEqual(r.schedule.map((x) => [x.title, x.startsOn, x.endsOn]), [['网上报名', '2025-07-01', '2025-07-10'], ['资格审核', '2025-07-11', '2025-07-20']]);
-    assert.deepEqual(r.documents.map((d) => d.url), [`/gk/${w.agency.code}/documents/11431281006109018N%2F2025-00003`]);
+    assert.deepEqual(r.documents.map((d) => d.url), [`/gk/${w.agency.code}/education/doc?index=11431281006109018N%2F2025-00003`]);
+    await assert.rejects(catalogDocumentUrl(s.ctx, w.agency.code, '11431281006109018N/2025-00003'), { status: 404 }, 'no such document in the catalog');
 
     const tw = await lookupZones(s.ctx, { agencyCode: w.agency.code, q: '沅江社區' });
     assert.deepEqual(tw.results.map((x) => x.school.name), r.results.map((x) => x.school.name));

@@ -9,7 +9,7 @@ import { assertCsrf } from '../plugins/csrf.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { requireStaffFor } from '../../services/education-access.ts';
 import {
-  addAdmissionStep, deleteAdmissionStep, enrolmentYears, getSchool, importZones, listSchools, lookupZones, saveEnrolmentYear, saveSchool,
+  addAdmissionStep, catalogDocumentUrl, deleteAdmissionStep, enrolmentYears, getSchool, importZones, listSchools, lookupZones, saveEnrolmentYear, saveSchool,
   schoolZoneText, setSchoolPlan, setSchoolZones, zoneYear, ZoneImportError,
 } from '../../services/enrolment.service.ts';
 import { SCHOOL_LEVEL_LABELS, documentPath } from '../../domain/education-terms.ts';
@@ -65,6 +65,10 @@ export function educationEnrolmentRoutes(app: FastifyInstance, ctx: ServiceConte
     const view = await zoneYear(ctx, agency.id, request.params.year);
     return sendPage(request, reply, h(ZoneListPage, { ctx: pageContext(request), agency, view, today: todayOf(ctx) }));
   });
+
+  // Index numbers stored by this area lead to the document's page in the catalog.
+  r.get('/gk/:code/education/doc', { schema: { params: codeParam, querystring: z.object({ index: z.string().min(1).max(100) }) } }, async (request, reply) =>
+    reply.redirect(await catalogDocumentUrl(ctx, request.params.code, request.query.index), 302));
 
   r.get('/gk/:code/education/schools', { schema: { params: codeParam } }, async (request, reply) => {
     const agency = await agencyByCode(ctx, request.params.code);
