@@ -37,6 +37,14 @@ export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}):
     requestIdHeader: 'x-request-id',
     genReqId: () => randomBytes(8).toString('hex'),
     routerOptions: { maxParamLength: 200 },
+    // Requests Node's HTTP parser refuses (raw non-ASCII in the URL, broken headers) still get a
+    // specific message in Chinese rather than a bare "Client Error".
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const status = (err as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({ error: 'bad_request', message: status === 431 ? '请求头过大' : '请求格式无效：地址中的中文等字符须经百分号编码' });
+      socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -82,3 +82,20 @@ test('metrics: Prometheus text for local scrapers, counted by route pattern; hid
   const remote = await app.inject({ url: '/metrics', remoteAddress: '203.0.113.9' });
   assert.equal(remote.statusCode, 404);
 });
+
+test('a request the HTTP parser refuses (raw Chinese in the URL) gets a specific Chinese 400, not a crash', async () => {
+  const { default: net } = await import('node:net');
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const response = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(Buffer.from('GET /api/v1/documents?q=招生 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
+    let data = '';
+    socket.on('data', (d) => { data += d.toString('utf8'); });
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+  assert.match(response, /^HTTP\/1\.1 400 /);
+  assert.match(response, /百分号编码/);
+  const ok = await fetch(`http://127.0.0.1:${port}/api/v1/calendar/due-date?from=2025-09-26&workingDays=20`);
+  assert.equal(ok.status, 200, 'the server keeps serving');
+});
