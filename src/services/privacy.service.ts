@@ -11,7 +11,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { DocumentAttachment, DocumentRow, PrivacyFindingRow } from '../db/schema.ts';
-import { FINDING_KIND_LABELS, type FindingKind, type FindingLocation } from '../domain/privacy-scan.ts';
+import { FINDING_KIND_LABELS, type FindingKind, type FindingLocation, type PrivacyFinding } from '../domain/privacy-scan.ts';
 import { personalFindings } from '../domain/privacy-mask.ts';
 import type { DocumentState } from '../domain/document-workflow.ts';
 import { actorLabel, type Actor, type StaffUser } from './actor.ts';
@@ -111,6 +111,32 @@ function isPublicContact(kind: FindingKind, raw: string, contacts: Set<string>):
   if (contacts.has(digits)) return true;
   const parts = kind === 'landline' ? LANDLINE_PARTS.exec(digits) : null;
   return parts !== null && contacts.has(numberBlock(parts[1], parts[2]));
+}
+
+/** A finding with its raw value, for callers that compare it with known values (never stored). */
+export interface RawFinding extends PrivacyFinding {
+  raw: string;
+}
+
+/**
+ * The personal data in located texts: the scanner's findings without offices' service numbers and
+ * without the agencies' own published contacts. The raw value is returned for comparison only.
+ */
+export async function personalDataIn(repos: Repositories, parts: readonly LocatedText[]): Promise<RawFinding[]> {
+  const contacts = await publicContacts(repos);
+  const out: RawFinding[] = [];
+  for (const p of parts) {
+    for (const f of personalFindings(p.text, p.location)) {
+      const raw = p.text.slice(f.index, f.index + f.length);
+      if (!isPublicContact(f.kind, raw, contacts)) out.push({ ...f, raw });
+    }
+  }
+  return out;
+}
+
+/** Digits and letters of a value as the scanner compares them (431281 1990… ≡ 4312811990…, case folded). */
+export function comparableValue(raw: string): string {
+  return canonicalValue(raw).toLowerCase();
 }
 
 async function fingerprintKey(repos: Repositories): Promise<string> {

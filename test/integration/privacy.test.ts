@@ -18,6 +18,7 @@ import { createMaskedCopy } from '../../src/services/masking.service.ts';
 import { privacyOverview, sweepPublished } from '../../src/services/privacy-sweep.service.ts';
 import { deflectionReport, openSuggestion, suggestFor, suggestionFollowed } from '../../src/services/suggestion.service.ts';
 import { agencyTiming, timingParagraph, timingReport } from '../../src/services/timing.service.ts';
+import { outgoingPrivacyWarnings } from '../../src/services/privacy-outgoing.service.ts';
 
 const NOW = new Date('2026-03-10T02:00:00Z'); // 2026-03-10 10:00 CST
 
@@ -313,5 +314,24 @@ forEachDialect('privacy guard before publication', (s) => {
     const forSupervisor = await timingReport(s.ctx, staff('supervisor'), 2025);
     assert.ok(forSupervisor.rows.some((r) => r.agencyId === w.bureauId && r.figures.replied === 2));
     await rejects(timingReport(s.ctx, staff('clerk'), 2025), 403);
+  });
+
+  test('a reply that would give the applicant someone else\'s personal data is flagged (not blocked); the applicant\'s own is not', async () => {
+    const act = (who: keyof World['users'], id: number, req: Record<string, unknown> & { type: string }) => performAction(s.ctx, w.actor(who), id, req);
+    const r = await registerOn(s.ctx, w, '2025-11-10');
+    await act('office', r.id, { type: 'assign', on: '2025-11-11', departmentId: w.departments['基础教育股'] });
+    assert.deepEqual(await outgoingPrivacyWarnings(s.ctx, w.users.office, r.id), []);
+    await act('clerk', r.id, {
+      type: 'draft-reply', on: '2025-11-12', outcome: 'disclosed',
+      details: '经查，您（联系电话13800138000）申请的信息已提供；该校负责人李某的手机13974511111请勿外传。',
+    });
+    const warnings = await outgoingPrivacyWarnings(s.ctx, w.users.office, r.id);
+    assert.deepEqual(warnings.map((x) => [x.location, x.kindLabel, x.masked]), [['答复意见（草稿）第1行', '手机号码', '139****1111']]);
+    // Not blocking: the reply goes out; the letter sent to the applicant carries the warning on.
+    await act('reviewer', r.id, { type: 'approve-reply', on: '2025-11-13' });
+    await act('office', r.id, { type: 'reply', on: '2025-11-14' });
+    const after = await outgoingPrivacyWarnings(s.ctx, w.users.office, r.id);
+    assert.ok(after.length >= 1 && after.every((x) => x.masked === '139****1111' && x.location.startsWith('附件“')), JSON.stringify(after));
+    await rejects(outgoingPrivacyWarnings(s.ctx, w.users.otherOffice, r.id), 404);
   });
 }, { now: () => NOW });

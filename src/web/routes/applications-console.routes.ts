@@ -19,6 +19,7 @@ import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { assertCsrf } from '../plugins/csrf.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { sendDownload } from './applications-api.routes.ts';
+import { outgoingPrivacyWarnings } from '../../services/privacy-outgoing.service.ts';
 import {
   ApplicationListPage,
   CasePage,
@@ -148,6 +149,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
       ctx: pageContext(request), view, today: todayOf(ctx), ...extra,
       canAttach: view.handles && (user.roles.includes('office') || user.roles.includes('clerk')) && !['closed', 'withdrawn'].includes(view.state),
       canRecordCases: sameAgency && (user.roles.includes('office') || user.roles.includes('head')),
+      privacyWarnings: view.handles ? await outgoingPrivacyWarnings(ctx, user, id) : [], // issue 8: someone else's personal data going to the applicant
     }), status);
   };
 

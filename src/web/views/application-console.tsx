@@ -37,6 +37,8 @@ import { CASE_KINDS, CASE_KIND_LABELS, CASE_RESULTS, CASE_RESULT_LABELS } from '
 import type { TemplateView } from '../../services/application-letter.service.ts';
 import type { FeeBreakdown } from '../../domain/fees.ts';
 import type { CaseKind, CaseResult } from '../../domain/annual-report.ts';
+import { OutgoingPrivacyWarnings } from './privacy-console.tsx';
+import type { OutgoingWarning } from '../../services/privacy-outgoing.service.ts';
 
 function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   return (
@@ -439,9 +441,11 @@ export interface CasePageProps {
   reviewErrors?: Record<string, string>;
   canAttach: boolean;
   canRecordCases: boolean;
+  /** Issue 8: personal data of others in the reply or files going to the applicant. */
+  privacyWarnings?: readonly OutgoingWarning[];
 }
 
-export function CasePage({ ctx, view, today, notice, error, actionState, reviewErrors, canAttach, canRecordCases }: CasePageProps) {
+export function CasePage({ ctx, view, today, notice, error, actionState, reviewErrors, canAttach, canRecordCases, privacyWarnings }: CasePageProps) {
   const a = view.applicant;
   const title = `申请 ${formatTrackingCode(view.trackingCode)}`;
   const re = reviewErrors ?? {};
@@ -451,6 +455,7 @@ export function CasePage({ ctx, view, today, notice, error, actionState, reviewE
       <h1>{title} <span class="badge">{view.stateLabel}</span></h1>
       {notice && <div class="notice notice-ok" role="status">{notice}</div>}
       {error && <div class="notice notice-error" role="alert">{error}</div>}
+      <OutgoingPrivacyWarnings warnings={privacyWarnings ?? []} />{/* issue 8 */}
       <div class="case-grid">
         <div>
           <section class="card clock-box" aria-labelledby="clock-title">

@@ -1,6 +1,7 @@
 // Console pages of the privacy guard (issue 8): the personal-data check of one document (findings
 // with where they are and the masked value, reasons, masked copies, withheld originals), the list of
-// open findings in published documents by agency (the sweep), answer timing, and suggestions.
+// open findings in published documents by agency (the sweep), answer timing, suggestions, and the
+// warning on an application's case page when a reply would carry someone else's personal data.
 import type { PageContext } from '../render.tsx';
 import { ConsoleLayout } from './console-layout.tsx';
 import { CsrfField, Notice } from './components.tsx';
@@ -10,6 +11,7 @@ import type { SweepReport } from '../../services/privacy-sweep.service.ts';
 import type { TimingReport } from '../../services/timing.service.ts';
 import type { DeflectionReport } from '../../services/suggestion.service.ts';
 import type { DurationStats } from '../../domain/response-timing.ts';
+import type { OutgoingWarning } from '../../services/privacy-outgoing.service.ts';
 
 const STATE_LABELS: Record<string, string> = {
   draft: '草稿', registered: '已登记', in_review: '审核中', approved: '已审核', published: '已发布', returned: '已退回', archived: '已归档', withdrawn: '已撤回',
@@ -272,5 +274,17 @@ export function SuggestionsPage({ ctx, report }: { ctx: PageContext; report: Def
         </tbody>
       </table>
     </ConsoleLayout>
+  );
+}
+
+/** On an application's case page: personal data of others in what would go to the applicant (a warning, not a block). */
+export function OutgoingPrivacyWarnings({ warnings }: { warnings: readonly OutgoingWarning[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <section class="notice notice-warn privacy-outgoing" aria-labelledby="privacy-outgoing-title">
+      <h2 id="privacy-outgoing-title">个人信息提示</h2>
+      <p>将提供给申请人的答复或文件中含有申请人以外的个人信息。涉及第三方个人隐私的，应当删除或者作区分处理后提供（条例第十五条、第三十七条）；请确认后再答复：</p>
+      <ul>{warnings.map((w) => <li>{w.location}：{w.kindLabel} <code class="masked-value">{w.masked}</code></li>)}</ul>
+    </section>
   );
 }
