@@ -55,7 +55,7 @@ test('a public question is due in 5 working days in the console and public only 
   const visitor = new Browser(app);
   const res = await visitor.submit('/gk/hjjyj/ask/new', '/gk/hjjyj/ask', QUESTION);
   assert.equal(res.statusCode, 201);
-  const code = /class="tracking-code">([0-9A-Z-]+)</.exec(res.body)?.[1];
+  const code = /class="edu-tracking-code">([0-9A-Z-]+)</.exec(res.body)?.[1];
   assert.ok(code, 'the receipt shows the tracking code');
   const today = chinaDateOf(new Date());
   const due = (await ctx.calendar()).addWorkingDays(today, 5).date;

@@ -62,7 +62,7 @@ export function EducationLayout(props: {
   const { ctx, agency } = props;
   const column = props.column ?? 'catalog';
   if (props.columnIndex) {
-    return <PortalLayout ctx={ctx} agency={agency} column={column} title={props.title}>{props.children}</PortalLayout>;
+    return <PortalLayout ctx={ctx} agency={agency} column={column} title={props.title}><div class="edu-page">{props.children}</div></PortalLayout>;
   }
   const crumbs: Crumb[] = column === 'catalog' ? [{ label: tx(ctx, '教育公开', 'Education'), href: educationPath(agency.code) }] : [];
   if (props.section && column === 'catalog') {
@@ -72,7 +72,7 @@ export function EducationLayout(props: {
   crumbs.push(...(props.crumbs ?? []), { label: props.title });
   return (
     <PortalLayout ctx={ctx} agency={agency} column={column} title={props.title} crumbs={crumbs}>
-      {props.children}
+      <div class="edu-page">{props.children}</div>
     </PortalLayout>
   );
 }
@@ -123,14 +123,14 @@ export interface TimelineStep {
 export function Timeline({ ctx, steps, today, labelledBy }: { ctx: PageContext; steps: TimelineStep[]; today: string; labelledBy?: string }) {
   if (steps.length === 0) return <p class="empty">{tx(ctx, '暂无日程安排', 'No dates announced yet')}</p>;
   return (
-    <ol class="timeline" aria-labelledby={labelledBy}>
+    <ol class="edu-timeline" aria-labelledby={labelledBy}>
       {steps.map((s) => {
         const phase = phaseOf(today, s.from, s.to);
         return (
-          <li class={`timeline-step timeline-${phase}`} aria-current={phase === 'current' ? 'step' : undefined}>
-            <p class="timeline-when"><DateRange ctx={ctx} from={s.from} to={s.to} /> <span class={`badge phase-${phase}`}>{label(ctx, PHASE_LABELS[phase])}</span></p>
-            <p class="timeline-title">{s.title}</p>
-            {s.detail && <div class="timeline-detail">{s.detail}</div>}
+          <li class={`edu-timeline-step edu-timeline-${phase}`} aria-current={phase === 'current' ? 'step' : undefined}>
+            <p class="edu-timeline-when"><DateRange ctx={ctx} from={s.from} to={s.to} /> <span class={`badge phase-${phase}`}>{label(ctx, PHASE_LABELS[phase])}</span></p>
+            <p class="edu-timeline-title">{s.title}</p>
+            {s.detail && <div class="edu-timeline-detail">{s.detail}</div>}
           </li>
         );
       })}

@@ -148,7 +148,7 @@ export function ZoneListPage({ ctx, agency, view, today }: { ctx: PageContext; a
                 {list.map((s) => (
                   <tr>
                     <th scope="row">{s.school.name}{s.school.phone && <><br /><span class="muted">{s.school.phone}</span></>}</th>
-                    <td><ul class="plain">{s.entries.map((e) => <li>{e.area}{e.note && <span class="zone-note">（{e.note}）</span>}</li>)}</ul></td>
+                    <td><ul class="edu-plain">{s.entries.map((e) => <li>{e.area}{e.note && <span class="zone-note">（{e.note}）</span>}</li>)}</ul></td>
                     <td>{s.plan ? tx(ctx, `${s.plan.classes} 个班 / ${s.plan.places} 人`, `${s.plan.classes} classes / ${s.plan.places}`) : '—'}</td>
                   </tr>
                 ))}

@@ -10,7 +10,7 @@ import { DoneNotice, FormMessage, TextArea, TextInput, type FormState } from './
 
 function FeeTable({ ctx, agencyCode, fees, caption }: { ctx: PageContext; agencyCode: string; fees: FeeView[]; caption: string }) {
   return (
-    <table class="data-table fee-table">
+    <table class="data-table edu-fee-table">
       <caption>{caption}</caption>
       <thead><tr>
         <th scope="col">{tx(ctx, '收费项目', 'Item')}</th><th scope="col">{tx(ctx, '适用范围', 'Applies to')}</th><th scope="col">{tx(ctx, '收费标准', 'Rate')}</th>

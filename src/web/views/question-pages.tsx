@@ -56,7 +56,7 @@ export function AskIndexPage(props: {
       </div>
       <section aria-labelledby="qa-list">
         <h2 id="qa-list">{tx(ctx, '咨询答复公开', 'Published answers')}</h2>
-        <form method="get" action={askPath(agency.code)} class="filter-form" role="search" aria-label={tx(ctx, '搜索咨询答复', 'Search answers')}>
+        <form method="get" action={askPath(agency.code)} class="edu-filter-form" role="search" aria-label={tx(ctx, '搜索咨询答复', 'Search answers')}>
           <div class="form-row">
             <label for="qa-q">{tx(ctx, '关键词', 'Keywords')}</label>
             <input id="qa-q" type="search" name="q" value={props.q} maxLength={100} />
@@ -152,7 +152,7 @@ export function AskReceiptPage({ ctx, agency, receipt }: { ctx: PageContext; age
     <EducationLayout ctx={ctx} agency={agency} title={title} column="ask">
       <h1>{title}</h1>
       <div class="notice notice-ok" role="status">
-        <p>{tx(ctx, '您的查询码是：', 'Your tracking code:')}<strong class="tracking-code">{formatTrackingCode(receipt.code)}</strong></p>
+        <p>{tx(ctx, '您的查询码是：', 'Your tracking code:')}<strong class="edu-tracking-code">{formatTrackingCode(receipt.code)}</strong></p>
         <p>{tx(ctx, '请记下或截图保存查询码，凭它查看答复。查询码丢失后无法找回。', 'Keep this code: it is the only way to see the answer.')}</p>
       </div>
       <dl class="meta-list">
