@@ -14,6 +14,8 @@ import { actorOf } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { publicRateLimit, sendDownload } from './applications-api.routes.ts';
 import { suggestionStep } from './suggestions.routes.ts';
+import { validateApplicationForm } from '../../domain/application-form.ts';
+import { todayCst } from '../format.ts';
 import { suggestionFollowed } from '../../services/suggestion.service.ts';
 import {
   ApplyPage,
@@ -77,7 +79,9 @@ export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): v
       },
       description: values.description, format: values.format, delivery: values.delivery,
     };
-    if (await suggestionStep(ctx, request, reply, { agencyCode: agency.code, form: 'apply', text: values.description, fields: b, action: `/gk/${agency.code}/apply` })) return reply; // issue 8: matching published information first (confirmation step)
+    // Errors first: a form that cannot be accepted goes back with its messages, not to the suggestions.
+    const formOk = validateApplicationForm(form, { today: todayCst(ctx.now()) }).ok;
+    if (formOk && await suggestionStep(ctx, request, reply, { agencyCode: agency.code, form: 'apply', text: values.description, fields: b, action: `/gk/${agency.code}/apply` })) return reply; // issue 8: matching published information first (confirmation step)
     try {
       const result = await submitApplication(ctx, actorOf(request), { agencyCode: agency.code, form, idempotency: { source: 'form', key: nonce } });
       await suggestionFollowed(ctx, b.suggestion, 'application', result.id); // issue 8: counts that a shown suggestion did not stop the application
