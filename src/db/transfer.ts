@@ -87,16 +87,22 @@ async function* rowsOf(db: Db, table: string, columns: string[]): AsyncGenerator
   }
 }
 
+/**
+ * Row count and checksum of a table, independent of row order: the canonical lines are sorted by
+ * code unit before hashing, because text ordering differs between SQLite (binary) and PostgreSQL
+ * (the database's collation).
+ */
 async function tableDigest(db: Db, table: string, columns: string[], onRow?: (line: string) => void): Promise<{ rows: number; checksum: string }> {
-  const hash = createHash('sha256');
-  let rows = 0;
+  const lines: string[] = [];
   for await (const row of rowsOf(db, table, columns)) {
     const line = canonical(row, columns);
-    hash.update(line).update('\n');
     onRow?.(line);
-    rows++;
+    lines.push(line);
   }
-  return { rows, checksum: hash.digest('hex') };
+  lines.sort();
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line).update('\n');
+  return { rows: lines.length, checksum: hash.digest('hex') };
 }
 
 export async function exportPlatform(db: Db, dir: string, now = new Date()): Promise<Manifest> {
