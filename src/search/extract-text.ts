@@ -5,6 +5,7 @@
 //
 // `checkable: false` means the file's text could not be read (an image, a scanned PDF without a
 // text layer, an old binary Office format, OFD, a damaged file): a person has to look at it.
+import { decodeText, parseCsv } from '../lib/csv.ts';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 
@@ -221,42 +222,3 @@ function fromCsv(buffer: Buffer): ExtractedText {
   return { text: sheetsText(sheets), sheets, checkable: true };
 }
 
-/**
- * UTF-8 (with or without BOM), UTF-16 with BOM, or else GB18030 — what Excel on a Chinese Windows
- * writes for "CSV" and what older systems export.
- */
-export function decodeText(buffer: Buffer): string {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    return new TextDecoder('gb18030').decode(buffer);
-  }
-}
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}

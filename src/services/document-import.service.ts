@@ -1,6 +1,7 @@
 // Importing an agency's existing catalog (a CSV or XLSX export of the old site): map the file's
 // columns, check every row (a dry run lists row-level errors in Chinese), then register all rows
 // as published documents with their original index numbers and dates — or none of them.
+import { decodeText, parseCsv } from '../lib/csv.ts';
 import ExcelJS from 'exceljs';
 import type { Repositories } from '../db/repositories/index.ts';
 import { isIsoDate, yearOf } from '../domain/dates.ts';
@@ -75,50 +76,7 @@ export interface DryRunResult {
 
 // ---- reading files ---------------------------------------------------------------------------
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
-/** UTF-8 (with or without BOM), else GB18030 — what Chinese Excel writes as "CSV". */
-export function decodeCsvBytes(data: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
-  } catch {
-    return new TextDecoder('gb18030').decode(data);
-  }
-}
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -163,7 +121,7 @@ export async function readImportFile(filename: string, data: Buffer): Promise<Im
   } else if (data.length > 8 && data[0] === 0xd0 && data[1] === 0xcf) {
     throw new ValidationError('不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后重试', { file: '请另存为 .xlsx 或 CSV' });
   } else {
-    rows = parseCsv(decodeCsvBytes(data));
+    rows = parseCsv(decodeText(data));
   }
   const cleaned = rows.map((r) => r.map((c) => c.replace(/^\ufeff/, '').trim()));
   while (cleaned.length && cleaned[cleaned.length - 1].every((c) => c === '')) cleaned.pop();

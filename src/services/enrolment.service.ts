@@ -1,5 +1,6 @@
 // Schools, enrolment zones (划片就近入学) and the admission timeline: the directory, the zones per
 // year, the public lookup by address or community name, and zone import from CSV/XLSX.
+import { decodeText, parseCsv } from '../lib/csv.ts';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -461,49 +462,7 @@ export class ZoneImportError extends ValidationError {
   }
 }
 
-/** Reads CSV text: RFC 4180 quoting, CRLF or LF, a leading BOM. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
-/** CSV bytes: UTF-8, else GB18030 (what Excel in Chinese Windows saves as "CSV"). */
-export function decodeCsv(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('gb18030').decode(data);
-  }
-}
 
 async function readXlsx(data: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -527,7 +486,7 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
 /** The rows of an uploaded table by its file name: .csv or .xlsx. */
 export async function readTable(fileName: string, data: Buffer): Promise<string[][]> {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return parseCsv(decodeCsv(data));
+  if (lower.endsWith('.csv')) return parseCsv(decodeText(data));
   if (lower.endsWith('.xlsx')) return readXlsx(data);
   throw new ValidationError('只支持 .csv 和 .xlsx 文件', { file: '文件类型不支持' });
 }

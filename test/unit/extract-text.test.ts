@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { Document, Footer, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { extractText, MIME, parseCsv, parseWordXml } from '../../src/search/extract-text.ts';
+import { extractText, MIME, parseWordXml } from '../../src/search/extract-text.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 
 /**
  * A minimal PDF, one page per string, drawn with a Type0 font whose ToUnicode map gives the
