@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -27,6 +27,8 @@ export interface BuildAppOptions {
   /** Shared with the job scheduler so job runs are counted too. */
   metrics?: Metrics;
   trustProxy?: boolean;
+  /** Sees every route as it is registered (tests enumerate routes with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -46,6 +48,7 @@ export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}):
       socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
