@@ -40,6 +40,8 @@ export interface UserTable {
   disabled: number;
   created_at: string;
   password_changed_at: string;
+  /** Where deadline reminders are e-mailed ('' = none; src/mail). */
+  email: Generated<string>;
 }
 
 export interface UserRoleTable {
@@ -382,12 +384,21 @@ export interface ApplicationLetterTemplateTable {
   updated_at: string;
 }
 
+export interface ApplicationDecisionWordingTable {
+  agency_id: number;
+  outcome: string;
+  body: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface ApplicationTables {
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
   application_files: ApplicationFileTable;
   application_review_cases: ApplicationReviewCaseTable;
   application_letter_templates: ApplicationLetterTemplateTable;
+  application_decision_wordings: ApplicationDecisionWordingTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationTable>;
@@ -885,7 +896,51 @@ export interface InboxTables {
 export type InboxItemRow = Selectable<InboxItemTable>;
 export type NewInboxItem = Insertable<InboxItemTable>;
 
-export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables, PrivacyTables, InspectionTables, InboxTables {}
+// ---- Erasure of applicants' personal data after retention (src/services/applicant-data.service.ts) ----
+export interface ApplicationErasureTable {
+  application_id: number;
+  agency_id: number;
+  erased_on: string;
+  erased_at: string;
+  retention_years: number;
+  files_deleted: number;
+}
+
+export interface ApplicantDataTables {
+  application_erasures: ApplicationErasureTable;
+}
+
+export type ApplicationErasureRow = Selectable<ApplicationErasureTable>;
+
+// ---- E-mail outbox (deadline reminders; src/mail/outbox.ts) ----
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  user_id: number | null;
+  application_id: number | null;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MailTables {
+  outbox: OutboxTable;
+}
+
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxMessage = Insertable<OutboxTable>;
+
+export interface Database extends CoreTables, DocumentTables, SearchTables, ReportTables, ApplicationTables, EducationTables, PrivacyTables, InspectionTables, InboxTables, ApplicantDataTables, MailTables {}
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

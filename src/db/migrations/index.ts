@@ -8,6 +8,9 @@ import * as inspection from './2026-11-26-09-inspection.ts';
 import * as applications from './2026-11-26-04-applications.ts';
 import * as education from './2026-11-26-06-education.ts';
 import * as inbox from './2026-11-27-10-inbox.ts';
+import * as decisionWording from './2026-11-27-11-decision-wording.ts';
+import * as applicantErasure from './2026-11-27-13-applicant-erasure.ts';
+import * as mailOutbox from './2026-11-27-12-mail-outbox.ts';
 
 // Explicit list (no directory scanning, no import side effects). Append new migrations at the end,
 // named by date and sequence; never edit one that has shipped.
@@ -21,4 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-08-privacy': privacy,
   '2026-11-26-09-inspection': inspection,
   '2026-11-27-10-inbox': inbox,
+  '2026-11-27-13-applicant-erasure': applicantErasure,
+  '2026-11-27-12-mail-outbox': mailOutbox,
+  '2026-11-27-11-decision-wording': decisionWording,
 };
