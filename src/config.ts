@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mailConfigFromEnv, type MailConfig } from './mail/mail-config.ts';
 
 export type DbConfig =
   | { dialect: 'sqlite'; file: string }
@@ -31,6 +32,8 @@ export interface AppConfig {
   /** Base URL used in feeds, sitemaps and letters. */
   publicBaseUrl: string;
   logLevel: string;
+  /** SMTP for deadline-reminder e-mail (GONGKAI_SMTP_URL, GONGKAI_MAIL_FROM); null = inbox only. */
+  mail: MailConfig | null;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -49,5 +52,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storageDir: env.GONGKAI_STORAGE_DIR ?? './data/files',
     publicBaseUrl: env.GONGKAI_PUBLIC_URL ?? 'http://localhost:3000',
     logLevel: env.LOG_LEVEL ?? 'info',
+    mail: mailConfigFromEnv(env),
   };
 }

@@ -2,8 +2,9 @@
 // The due date is derived from each application's event history with the same clock the case page
 // uses (caseClock + dueViewOf), so a reminder never disagrees with what staff see on the case.
 //
-// Only the inbox exists: no e-mail is sent, even when GONGKAI_SMTP_URL is set (no mail transport is
-// part of the platform yet). Staff see the unread count on their dashboard.
+// When SMTP is configured (GONGKAI_SMTP_URL), each recipient with an e-mail address also gets the
+// reminder by e-mail: the message is queued in the outbox in the same transaction as the inbox item
+// and sent afterwards by the job (src/mail/outbox.ts). Staff see the unread count on their dashboard.
 import type { ApplicationRow } from '../db/schema.ts';
 import { caseClock } from '../domain/application-events.ts';
 import { STATES, isOpen, type State } from '../domain/application-workflow.ts';
@@ -12,6 +13,7 @@ import type { StaffUser } from './actor.ts';
 import { caseEventOf, dueViewOf } from './application-case.service.ts';
 import type { ServiceContext } from './context.ts';
 import { NotFoundError } from './errors.ts';
+import { reminderMail } from '../mail/message.ts';
 
 /** Art. 33: reminders start this many working days before the reply is due. */
 export const REMIND_WITHIN_WORKING_DAYS = 3;
@@ -26,6 +28,8 @@ export interface ReminderResult {
   written: number;
   /** Reminders that already existed (written by an earlier run or another instance). */
   existing: number;
+  /** E-mails queued with this run's reminders (0 when SMTP is not configured). */
+  mailQueued: number;
 }
 
 const OPEN_STATES: readonly State[] = STATES.filter(isOpen);
@@ -33,15 +37,19 @@ const OPEN_STATES: readonly State[] = STATES.filter(isOpen);
 /**
  * Writes the day's reminders: for every open application whose reply is due within
  * REMIND_WITHIN_WORKING_DAYS working days (or already overdue), one inbox item to each enabled
- * user of the agency with the office role, and to each clerk of the department it is assigned to.
- * Idempotent: each item's key is (user, application, kind, day).
+ * user of the agency with the office role, and to each clerk of the department it is assigned to —
+ * and, with SMTP configured, one e-mail to each of them who has an address, queued in the same
+ * transaction. Idempotent: each item's key is (user, application, kind, day); an e-mail is queued
+ * only with the inbox item that this run wrote.
  */
 export async function writeDeadlineReminders(ctx: ServiceContext, day: string): Promise<ReminderResult> {
   const cal = await ctx.calendar();
-  const rows = await ctx.repos.applications.all({ agencyIds: (await ctx.repos.agencies.all()).map((a) => a.id), states: OPEN_STATES });
+  const agencies = await ctx.repos.agencies.all();
+  const rows = await ctx.repos.applications.all({ agencyIds: agencies.map((a) => a.id), states: OPEN_STATES });
   const events = await ctx.repos.applications.eventsFor(rows.map((r) => r.id));
   const usersByAgency = new Map<number, Awaited<ReturnType<ServiceContext['repos']['users']['list']>>>();
-  const result: ReminderResult = { day, applications: 0, written: 0, existing: 0 };
+  const agencyNames = new Map(agencies.map((a) => [a.id, a.name]));
+  const result: ReminderResult = { day, applications: 0, written: 0, existing: 0, mailQueued: 0 };
   const now = ctx.now().toISOString();
   for (const row of rows) {
     const clock = caseClock(cal, { receivedOn: row.received_on, endedOn: row.ended_on, events: (events.get(row.id) ?? []).map(caseEventOf) }, day);
@@ -55,15 +63,27 @@ export async function writeDeadlineReminders(ctx: ServiceContext, day: string): 
     const recipients = usersByAgency.get(row.agency_id)!.filter((u) => u.disabled === 0 && (
       u.roles.includes('office') || (u.roles.includes('clerk') && row.department_id !== null && u.department_id === row.department_id)));
     const { title, body } = reminderText(row, kind, due.dueOn, due.remainingWorkingDays);
-    for (const u of recipients) {
-      const wrote = await ctx.repos.inbox.insertOnce({
-        user_id: u.id, application_id: row.id, kind, day,
-        dedupe_key: `${u.id}:${row.id}:${kind}:${day}`,
-        title, body, href: `/console/applications/${row.id}`, created_at: now, read_at: null,
-      });
-      if (wrote) result.written++;
-      else result.existing++;
-    }
+    const href = `/console/applications/${row.id}`;
+    await ctx.transaction(async (repos) => {
+      for (const u of recipients) {
+        const dedupeKey = `${u.id}:${row.id}:${kind}:${day}`;
+        const wrote = await repos.inbox.insertOnce({
+          user_id: u.id, application_id: row.id, kind, day, dedupe_key: dedupeKey, title, body, href, created_at: now, read_at: null,
+        });
+        if (!wrote) {
+          result.existing++;
+          continue;
+        }
+        result.written++;
+        if (ctx.config.mail === null || u.email === '') continue;
+        const mail = reminderMail({
+          recipientName: u.display_name, agencyName: agencyNames.get(row.agency_id) ?? '', title, body, href, publicBaseUrl: ctx.config.publicBaseUrl,
+        });
+        if (await repos.outbox.enqueueOnce({
+          dedupe_key: dedupeKey, user_id: u.id, application_id: row.id, recipient: u.email, subject: mail.subject, body: mail.text, next_attempt_at: now, created_at: now,
+        })) result.mailQueued++;
+      }
+    });
   }
   return result;
 }

@@ -8,9 +8,10 @@ import type { Database, Department } from '../schema.ts';
 export class AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async updateUser(userId: number, changes: { displayName?: string; departmentId?: number | null; isSysadmin?: boolean }): Promise<void> {
-    const set: { display_name?: string; department_id?: number | null; is_sysadmin?: number } = {};
+  async updateUser(userId: number, changes: { displayName?: string; departmentId?: number | null; isSysadmin?: boolean; email?: string }): Promise<void> {
+    const set: { display_name?: string; department_id?: number | null; is_sysadmin?: number; email?: string } = {};
     if (changes.displayName !== undefined) set.display_name = changes.displayName;
+    if (changes.email !== undefined) set.email = changes.email;
     if (changes.departmentId !== undefined) set.department_id = changes.departmentId;
     if (changes.isSysadmin !== undefined) set.is_sysadmin = changes.isSysadmin ? 1 : 0;
     if (Object.keys(set).length === 0) return;

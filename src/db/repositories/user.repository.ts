@@ -14,9 +14,10 @@ export class UserRepository {
     return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async insert(u: { username: string; displayName: string; passwordHash: string; agencyId: number; departmentId: number | null; isSysadmin: boolean; roles: Role[] }, now: Date): Promise<User> {
+  async insert(u: { username: string; displayName: string; passwordHash: string; agencyId: number; departmentId: number | null; isSysadmin: boolean; roles: Role[]; email?: string }, now: Date): Promise<User> {
     const row = await this.db.insertInto('users').values({
       username: u.username,
+      email: u.email ?? '',
       display_name: u.displayName,
       password_hash: u.passwordHash,
       agency_id: u.agencyId,
