@@ -78,6 +78,8 @@ export interface CatalogFacets {
 
 export interface CatalogPage {
   total: number;
+  /** A search matched more than it counts (the index's count cap): `total` is a lower bound. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   items: CatalogItem[];
@@ -170,7 +172,7 @@ export async function browseCatalog(ctx: ServiceContext, agency: Agency, f: Cata
       if (!row || !PUBLIC_DOCUMENT_STATES.includes(row.state as DocumentState)) continue;
       items.push({ ...itemOf(row), titleSegments: hit.titleSegments, snippet: hit.snippet });
     }
-    return { total: found.total, page, pageSize, items, facets, applied: { ...applied, q }, ignored };
+    return { total: found.total, totalCapped: found.totalCapped, page, pageSize, items, facets, applied: { ...applied, q }, ignored };
   }
   const filter: DocumentFilter = {
     ...base,
@@ -354,7 +356,7 @@ export interface ApiDocumentItem {
 }
 
 /** Public documents of every agency (or one), newest first or by relevance to `q`. */
-export async function apiListDocuments(ctx: ServiceContext, query: ApiDocumentQuery): Promise<{ total: number; items: ApiDocumentItem[] }> {
+export async function apiListDocuments(ctx: ServiceContext, query: ApiDocumentQuery): Promise<{ total: number; totalCapped?: boolean; items: ApiDocumentItem[] }> {
   const agencies = await ctx.repos.agencies.all();
   const scope = query.agency ? agencies.filter((a) => a.code === query.agency) : agencies;
   if (scope.length === 0) return { total: 0, items: [] };
@@ -379,7 +381,7 @@ export async function apiListDocuments(ctx: ServiceContext, query: ApiDocumentQu
       q, agencyIds, kinds: ['document'], category, topic, year: query.year, validity: query.validity, order: 'relevance', page: query.page, pageSize: query.pageSize,
     });
     const rows = await Promise.all(found.items.map((i) => ctx.repos.documents.detail(i.refId)));
-    return { total: found.total, items: rows.filter((r): r is DocumentListRow => r !== undefined && PUBLIC_DOCUMENT_STATES.includes(r.state as DocumentState)).map(present) };
+    return { total: found.total, totalCapped: found.totalCapped, items: rows.filter((r): r is DocumentListRow => r !== undefined && PUBLIC_DOCUMENT_STATES.includes(r.state as DocumentState)).map(present) };
   }
   const { total, items } = await ctx.repos.documents.list({
     agencyIds, states: PUBLIC_DOCUMENT_STATES, categoryCode: category, topicCode: topic, publishedYear: query.year, validity: query.validity,

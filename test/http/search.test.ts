@@ -7,6 +7,7 @@ import { createServiceContext, type ServiceContext } from '../../src/services/co
 import { configFromEnv } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/seed.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
+import { SearchIndexRepository } from '../../src/search/search-index.repository.ts';
 
 // Search through the public portal (/gk/:code/search) on the demo content: what the index holds
 // is read back from search_entries, so the expected answers come from the stored texts themselves.
@@ -124,5 +125,28 @@ describe('public search page', () => {
   test('filters narrow the results: year and category from the index facets', async () => {
     const want2025 = entries.filter((e) => e.text.includes('招生') && e.publishedOn.startsWith('2025')).map((e) => e.url).sort();
     assert.deepEqual([...await allHrefs('招生', '&year=2025')].sort(), want2025);
+  });
+
+  test('past the count cap the page says "more than" instead of an exact total, and the API says the total is a lower bound', async () => {
+    const matches = containing('招生').length;
+    assert.ok(matches > 3, `the demo has ${matches} documents with 招生`);
+    const real = ctx.repos.search;
+    ctx.repos.search = new SearchIndexRepository(ctx.db.kysely, ctx.db.dialect, { countCap: 3, relevanceCandidates: 1000 });
+    try {
+      const res = await search('招生');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /超过 3 条，仅列出前 3 条/);
+      assert.doesNotMatch(res.body, /共 3 条/);
+      assert.equal(hrefs(res.body).length, 3);
+      const api = await app.inject({ url: `/api/v1/documents?q=${encodeURIComponent('招生')}` });
+      assert.equal(api.statusCode, 200);
+      assert.deepEqual([api.json().total, api.json().totalCapped], [3, true]);
+      const few = await search('量子纠缠');
+      assert.equal(total(few.body), 0);
+    } finally {
+      ctx.repos.search = real;
+    }
+    const exact = await app.inject({ url: `/api/v1/documents?q=${encodeURIComponent('招生')}` });
+    assert.deepEqual([exact.json().total, exact.json().totalCapped], [matches, false]);
   });
 });

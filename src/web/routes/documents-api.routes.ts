@@ -86,7 +86,7 @@ export function documentsApiRoutes(app: FastifyInstance, ctx: ServiceContext): v
       summary: '主动公开信息目录（公开，仅已发布）',
       description: '有 q 时按相关度返回全文检索结果，否则按发布日期从新到旧。未发布、已撤回的信息不会出现。',
       querystring: listQuery,
-      response: { 200: z.object({ total: z.number(), items: z.array(listItem) }), 400: apiError },
+      response: { 200: z.object({ total: z.number(), totalCapped: z.boolean().optional().describe('检索命中超过计数上限时为 true：total 为下限'), items: z.array(listItem) }), 400: apiError },
     },
   }, async (request) => apiListDocuments(ctx, request.query));
 

@@ -93,13 +93,15 @@ export function CatalogListPage({ ctx, agency, column, page, basePath }: Catalog
             </div>
           </form>
           <p class="catalog-count" role="status">
-            {searching ? ctx.t('catalog.searchResults', { q: a.q!, total: page.total }) : ctx.t('catalog.results', { total: page.total })}
+            {searching
+              ? ctx.t(page.totalCapped ? 'catalog.searchResultsCapped' : 'catalog.searchResults', { q: a.q!, total: page.total })
+              : ctx.t('catalog.results', { total: page.total })}
           </p>
           {page.ignored.length > 0 && <p class="hint">{ctx.t('catalog.ignored', { list: page.ignored.join('、') })}</p>}
           {page.items.length === 0
             ? <p class="empty-box">{ctx.t('catalog.none')}</p>
             : <ul class="catalog-list">{page.items.map((item) => <Row ctx={ctx} item={item} multi={multi} />)}</ul>}
-          <Pager ctx={ctx} page={page.page} pageSize={page.pageSize} total={page.total} />
+          <Pager ctx={ctx} page={page.page} pageSize={page.pageSize} total={page.total} capped={page.totalCapped} />
         </div>
         <aside class="catalog-side" aria-labelledby="browse-title">
           <h2 id="browse-title">{ctx.t('catalog.browse')}</h2>

@@ -23,12 +23,14 @@ export function Notice({ kind, children }: { kind: 'ok' | 'error'; children: Com
 }
 
 /** Previous/next links that keep the other query parameters; nothing when there is one page. */
-export function Pager({ ctx, page, pageSize, total }: { ctx: PageContext; page: number; pageSize: number; total: number }) {
+/** `capped`: more items exist than `total` (a search's count cap); only `total` can be paged through. */
+export function Pager({ ctx, page, pageSize, total, capped }: { ctx: PageContext; page: number; pageSize: number; total: number; capped?: boolean }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return <p class="pager">{ctx.t('common.total', { total })}</p>;
+  const count = ctx.t(capped ? 'common.totalCapped' : 'common.total', { total });
+  if (pages <= 1) return <p class="pager">{count}</p>;
   return (
-    <nav class="pager" aria-label="分页">
-      <span>{ctx.t('common.total', { total })}</span>
+    <nav class="pager" aria-label={ctx.t('common.pagination')}>
+      <span>{count}</span>
       {page > 1 ? <a href={withQuery(ctx.url, { page: page - 1 })} rel="prev">{ctx.t('common.prev')}</a> : <span aria-hidden="true">{ctx.t('common.prev')}</span>}
       <span>{ctx.t('common.page', { page, pages })}</span>
       {page < pages ? <a href={withQuery(ctx.url, { page: page + 1 })} rel="next">{ctx.t('common.next')}</a> : <span aria-hidden="true">{ctx.t('common.next')}</span>}
