@@ -34,6 +34,10 @@ export interface AppConfig {
   logLevel: string;
   /** SMTP for deadline-reminder e-mail (GONGKAI_SMTP_URL, GONGKAI_MAIL_FROM); null = inbox only. */
   mail: MailConfig | null;
+  /** How often `serve` checks for due scheduled jobs (ms); each job still runs once per period. */
+  schedulerIntervalMs: number;
+  /** Seconds an anonymous visitor's public page is served from memory (and max-age for browsers and proxies); 0 turns the page cache off. */
+  pageCacheSeconds: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,5 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: env.GONGKAI_PUBLIC_URL ?? 'http://localhost:3000',
     logLevel: env.LOG_LEVEL ?? 'info',
     mail: mailConfigFromEnv(env),
+    schedulerIntervalMs: Math.max(100, num('GONGKAI_SCHEDULER_INTERVAL_MS', 60_000)),
+    pageCacheSeconds: num('GONGKAI_PAGE_CACHE_SECONDS', 30),
   };
 }

@@ -39,11 +39,13 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     trustProxy: process.env.GONGKAI_TRUST_PROXY === '1',
   });
   // Jobs run once per period across all instances (see src/jobs/scheduler.ts); GONGKAI_JOBS=off disables them here.
+  // Every tick is counted in /metrics (status ran, failed or claimed_elsewhere); only runs and failures are logged.
   const stopJobs = process.env.GONGKAI_JOBS === 'off' ? () => {} : startScheduler(ctx, JOBS, {
+    intervalMs: config.schedulerIntervalMs,
     onOutcome: (o) => {
       metrics.observeJob(o.job, o.status);
       if (o.status === 'failed') app.log.error({ job: o.job, period: o.period, error: o.error }, '定时任务失败');
-      else app.log.info({ job: o.job, period: o.period, status: o.status }, '定时任务完成');
+      else if (o.status === 'ran') app.log.info({ job: o.job, period: o.period, status: o.status }, '定时任务完成');
     },
   });
   // SIGTERM: stop taking connections, finish requests in flight, then close the database.

@@ -35,7 +35,11 @@ export async function runOnce(ctx: ServiceContext, job: ScheduledJob, now = ctx.
   }
 }
 
-/** Ticks every `intervalMs` and runs each due job once per period; returns a stop function. */
+/**
+ * Ticks every `intervalMs` and runs each due job once per period; returns a stop function. Every
+ * outcome is reported, `claimed_elsewhere` included: it shows that this instance's scheduler is
+ * alive while another instance (or an earlier tick) holds the period.
+ */
 export function startScheduler(ctx: ServiceContext, jobs: ScheduledJob[], opts: { intervalMs?: number; onOutcome?: (o: JobOutcome) => void } = {}): () => void {
   let running = false;
   const tick = async () => {
@@ -43,8 +47,7 @@ export function startScheduler(ctx: ServiceContext, jobs: ScheduledJob[], opts: 
     running = true;
     try {
       for (const job of jobs) {
-        const outcome = await runOnce(ctx, job);
-        if (outcome.status !== 'claimed_elsewhere') opts.onOutcome?.(outcome);
+        opts.onOutcome?.(await runOnce(ctx, job));
       }
     } catch (e) {
       opts.onOutcome?.({ job: '*', period: '', status: 'failed', error: (e as Error).message });

@@ -29,13 +29,8 @@ async function probePostgres(): Promise<string | null> {
 export const pgProblem = await probePostgres();
 if (pgProblem && process.env.CI) throw new Error(`CI 要求 PostgreSQL，但无法连接 ${PG_URL}：${pgProblem}`);
 
-/** A fresh, migrated database of the dialect: an in-memory SQLite, or a new PostgreSQL database. */
-export async function freshDb(dialect: Dialect): Promise<{ db: Db; drop(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const db = openDb({ dialect: 'sqlite', file: ':memory:' });
-    await migrateToLatest(db);
-    return { db, drop: () => db.close() };
-  }
+/** A new, empty PostgreSQL database with a unique name (for a suite, or for spawned servers); `drop` removes it. */
+export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `gongkai_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -43,16 +38,32 @@ export async function freshDb(dialect: Dialect): Promise<{ db: Db; drop(): Promi
   await admin.end();
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  const db = openDb({ dialect: 'postgres', url: url.toString() });
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A fresh, migrated database of the dialect: an in-memory SQLite, or a new PostgreSQL database. */
+export async function freshDb(dialect: Dialect): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const db = openDb({ dialect: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    return { db, drop: () => db.close() };
+  }
+  const created = await createPgDatabase();
+  const db = openDb({ dialect: 'postgres', url: created.url });
   await migrateToLatest(db);
   return {
     db,
     async drop() {
       await db.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await created.drop();
     },
   };
 }

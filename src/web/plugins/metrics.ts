@@ -48,7 +48,7 @@ export class Metrics {
       out.push(`gongkai_http_request_duration_seconds_sum{${k}} ${s.sum.toFixed(6)}`);
       out.push(`gongkai_http_request_duration_seconds_count{${k}} ${s.count}`);
     }
-    out.push('# HELP gongkai_job_runs_total Scheduled job runs by this instance.', '# TYPE gongkai_job_runs_total counter');
+    out.push('# HELP gongkai_job_runs_total Scheduler ticks per job on this instance: ran, failed, or claimed_elsewhere (the period was already claimed).', '# TYPE gongkai_job_runs_total counter');
     for (const [k, v] of this.jobs) out.push(`gongkai_job_runs_total{${k}} ${v}`);
     for (const g of GAUGES) {
       out.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);
