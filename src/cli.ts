@@ -12,6 +12,7 @@ const USAGE = `用法: gongkai <命令> [选项]
   calendar import FILE.ics|FILE.json [--year Y] | show YEAR               导入或查看工作日历
   audit verify                                                           校验审计日志哈希链
   privacy sweep [--agency 机关代码]                                       检查已发布信息中的个人信息（按机关列出）
+  privacy purge [--dry-run] [--agency 机关代码]                           删除超过保存期限的申请人个人信息（--dry-run 只列出）
   backup --out FILE | restore --from FILE [--force]                     备份与恢复（SQLite；PostgreSQL 用 pg_dump）
   export --out DIR | import --from DIR                                   整库导出/导入并逐表校验（可跨 SQLite 与 PostgreSQL）
 

@@ -2,8 +2,9 @@ import type { ScheduledJob } from './scheduler.ts';
 import { publishScheduledDocumentsJob } from './publish-scheduled-documents.ts';
 import { inspectionJob } from './inspection.job.ts';
 import { deadlineRemindersJob } from './deadline-reminders.job.ts';
+import { personalDataRetentionJob } from './personal-data-retention.job.ts';
 import { mailOutboxJob } from './mail-outbox.job.ts';
 
 // Every scheduled job, in one explicit list. Areas add theirs (deadline reminders, inspections,
 // retention of personal data …).
-export const JOBS: ScheduledJob[] = [publishScheduledDocumentsJob, inspectionJob, deadlineRemindersJob, mailOutboxJob];
+export const JOBS: ScheduledJob[] = [publishScheduledDocumentsJob, inspectionJob, deadlineRemindersJob, mailOutboxJob, personalDataRetentionJob];

@@ -24,6 +24,7 @@ import { ReportSourceRepository } from './report-source.repository.ts';
 import { privacyRepositories } from './privacy.repository.ts';
 import { inspectionRepositories } from './inspection.repository.ts';
 import { InboxRepository } from './inbox.repository.ts';
+import { ApplicantDataRepository } from './applicant-data.repository.ts';
 import { OutboxRepository } from './outbox.repository.ts';
 
 /** Every repository bound to one connection or transaction. Services take the ones they use. */
@@ -52,6 +53,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     privacy: privacyRepositories(db),
     inspection: inspectionRepositories(db),
     inbox: new InboxRepository(db),
+    applicantData: new ApplicantDataRepository(db),
     outbox: new OutboxRepository(db),
   };
 }

@@ -26,6 +26,7 @@ import { inboxRoutes } from './inbox.routes.ts';
 import { applicationsReviewApiRoutes } from './applications-review-api.routes.ts';
 import { privacyRoutes } from './privacy.routes.ts';
 import { suggestionRoutes } from './suggestions.routes.ts';
+import { applicantDataRoutes } from './applicant-data.routes.ts';
 /**
  * Every route module, in one explicit list. Each module is `(app, ctx) => void` and calls
  * `app.withTypeProvider<ZodTypeProvider>()` for its zod schemas.
@@ -56,4 +57,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServiceContext):
   applicationsReviewApiRoutes(app, ctx);
   privacyRoutes(app, ctx);
   suggestionRoutes(app, ctx);
+  applicantDataRoutes(app, ctx);
 }

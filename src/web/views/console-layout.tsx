@@ -34,6 +34,7 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console/error-reports', label: '网站找错留言', roles: ['office', 'head'] },
   { href: '/console/inbox', label: '我的提醒', roles: ['clerk', 'office'] },
   { href: '/console/privacy', label: '个人信息检查', roles: ['office', 'reviewer', 'head', 'supervisor'] },
+  { href: '/console/applicant-data', label: '申请人个人信息', roles: ['office', 'head', 'admin'] },
   { href: '/console/account', label: '我的账号', roles: [] },
 ];
 
