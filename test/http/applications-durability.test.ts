@@ -1,58 +1,84 @@
-// Durability of acknowledged submissions (DESIGN.md invariants): a real server process over a
-// SQLite file receives 1,000 concurrent public submissions and is killed with SIGKILL in the
-// middle. Every submission that got its 201 is in the database exactly once; retrying the others
-// with their Idempotency-Key after a restart stores each of them once more, never twice.
+// Durability of acknowledged writes (DESIGN.md invariants; issue 7 item 3), on SQLite and on
+// PostgreSQL: a real server process takes concurrent writes and is killed with SIGKILL in the
+// middle. Every write that was acknowledged is in the database exactly once after the crash.
+// - Public applications: 1,000 concurrent submissions; retrying the unacknowledged ones with their
+//   Idempotency-Key after a restart stores each of them once more, never twice.
+// - Document registrations by signed-in staff (the console form and the documents API): each
+//   acknowledged one keeps its index number, and the index numbers have no gap, before and after
+//   the restart.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../../src/db/connection.ts';
+import { openDb, type Db, type Dialect } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { residentIdCheckChar } from '../../src/domain/identity.ts';
+import { chinaDateOf } from '../../src/domain/dates.ts';
+import { createServiceContext } from '../../src/services/context.ts';
+import { configFromEnv } from '../../src/config.ts';
+import { createAgency, createUser } from '../../src/services/account.service.ts';
+import type { Actor } from '../../src/services/actor.ts';
+import { DIALECTS, createPgDatabase, pgProblem } from '../support/db.ts';
+import { HttpClient, exited, killServers, startServer, stopServer, type ServerProcess } from '../support/server.ts';
 
 const TOTAL = 1000;
 const KILL_AFTER = 300;
 const CONCURRENCY = 100;
 
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
+const DOCS = 300;
+const DOCS_KILL_AFTER = 100;
+const DOCS_CONCURRENCY = 30;
+const DOCS_AFTER_RESTART = 20;
+
+const SYSTEM: Actor = { kind: 'system', label: '测试', ip: '' };
+const PASSWORD = 'Durability-2026';
+const CREDIT_CODE = '11431281006109018N';
+
+const cleanups: (() => Promise<void>)[] = [];
 after(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
+  killServers();
+  for (const c of cleanups) await c();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+/** A fresh database for spawned servers: a SQLite file in a temporary directory, or a new PostgreSQL database. */
+async function freshTarget(dialect: Dialect): Promise<{ db: string; open(): Db }> {
+  if (dialect === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'gk-durability-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const file = join(dir, 'gongkai.sqlite');
+    return { db: file, open: () => openDb({ dialect: 'sqlite', file }) };
+  }
+  const created = await createPgDatabase();
+  cleanups.push(created.drop);
+  return { db: created.url, open: () => openDb({ dialect: 'postgres', url: created.url }) };
 }
 
-async function startServer(file: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--db', file, '--port', String(port)], {
-    cwd: process.cwd(),
-    env: { ...process.env, GONGKAI_RATE_LIMIT_PUBLIC: '0', GONGKAI_JOBS: 'off', GONGKAI_SECRET: 'durability', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return child;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 250));
+/** Migrates the database and adds the agency `durab` with a clerk `dclerk`. */
+async function seed(target: { open(): Db }): Promise<void> {
+  const db = target.open();
+  try {
+    await migrateToLatest(db);
+    const ctx = createServiceContext(db, { ...configFromEnv({}), secret: 'durability' });
+    const agency = await createAgency(ctx, SYSTEM, { code: 'durab', name: '洪江市教育局', creditCode: CREDIT_CODE });
+    await createUser(ctx, SYSTEM, { username: 'dclerk', displayName: '耐久性经办人', password: PASSWORD, agencyId: agency.id, departmentId: null, roles: ['clerk'] });
+  } finally {
+    await db.close();
   }
 }
+
+async function withDb<T>(target: { open(): Db }, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = target.open();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const skipOf = (dialect: Dialect) => (dialect === 'postgres' && pgProblem ? `PostgreSQL 不可用（${pgProblem}）：设置 TEST_DATABASE_URL 或启动本机 PostgreSQL` : false);
+
+// ---- public applications ------------------------------------------------------------------------
 
 const idNumber = (i: number) => {
   const first17 = `43128119${String(70 + (i % 30)).padStart(2, '0')}0101${String(i % 1000).padStart(3, '0')}`;
@@ -67,82 +93,201 @@ const bodyOf = (i: number) => JSON.stringify({
   delivery: 'online',
 });
 
-test('1,000 concurrent submissions, SIGKILL in the middle: no acknowledged application is lost or doubled', { timeout: 600_000 }, async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'gk-durability-'));
-  dirs.push(dir);
-  const file = join(dir, 'gongkai.sqlite');
-  {
-    const db = openDb({ dialect: 'sqlite', file });
-    await migrateToLatest(db);
-    await db.kysely.insertInto('agencies').values({
-      code: 'durab', name: '洪江市教育局', short_name: null, parent_id: null, credit_code: '11431281006109018N', address: '', postcode: '',
-      office_hours: '', phone: '', fax: '', email: '', website: '', office_name: '', index_pattern: '{creditCode}/{year}-{serial:5}', created_at: new Date().toISOString(),
-    }).execute();
-    await db.close();
-  }
-  const port = await freePort();
-  const server = await startServer(file, port);
+for (const dialect of DIALECTS) {
+  test(`1,000 concurrent submissions, SIGKILL in the middle: no acknowledged application is lost or doubled [${dialect}]`, { skip: skipOf(dialect), timeout: 600_000 }, async () => {
+    const target = await freshTarget(dialect);
+    await seed(target);
+    const server = await startServer(target.db);
 
-  const acknowledged = new Map<number, string>(); // i → tracking code
-  let next = 0;
-  let killed = false;
-  const worker = async () => {
-    while (next < TOTAL) {
-      const i = next++;
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/applications`, {
-          method: 'POST', body: bodyOf(i), headers: { 'content-type': 'application/json', 'idempotency-key': `durability-${i}-key` },
-        });
-        if (res.status === 201) {
-          acknowledged.set(i, ((await res.json()) as { trackingCode: string }).trackingCode);
-          if (!killed && acknowledged.size >= KILL_AFTER) {
-            killed = true;
-            server.kill('SIGKILL');
+    const acknowledged = new Map<number, string>(); // i → tracking code
+    let next = 0;
+    let killed = false;
+    const worker = async () => {
+      while (next < TOTAL) {
+        const i = next++;
+        try {
+          const res = await fetch(`${server.url}/api/v1/applications`, {
+            method: 'POST', body: bodyOf(i), headers: { 'content-type': 'application/json', 'idempotency-key': `durability-${i}-key` },
+          });
+          if (res.status === 201) {
+            acknowledged.set(i, ((await res.json()) as { trackingCode: string }).trackingCode);
+            if (!killed && acknowledged.size >= KILL_AFTER) {
+              killed = true;
+              server.child.kill('SIGKILL');
+            }
+          } else {
+            await res.arrayBuffer();
           }
-        } else {
-          await res.arrayBuffer();
-        }
-      } catch { /* connection refused or reset: not acknowledged */ }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  assert.ok(killed, 'the server was killed mid-run');
-  assert.ok(acknowledged.size >= KILL_AFTER && acknowledged.size < TOTAL, `acknowledged ${acknowledged.size}`);
-  await new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(null) : server.once('exit', r)));
+        } catch { /* connection refused or reset: not acknowledged */ }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    assert.ok(killed, 'the server was killed mid-run');
+    assert.ok(acknowledged.size >= KILL_AFTER && acknowledged.size < TOTAL, `acknowledged ${acknowledged.size}`);
+    await exited(server.child);
 
-  // After the crash: every acknowledged application is there, exactly once.
-  {
-    const db = openDb({ dialect: 'sqlite', file });
-    const rows = await db.kysely.selectFrom('applications').select(['tracking_code', 'idempotency_key']).execute();
-    await db.close();
+    // After the crash: every acknowledged application is there, exactly once.
+    const rows = await withDb(target, (db) => db.kysely.selectFrom('applications').select(['tracking_code', 'idempotency_key']).execute());
     const byCode = new Map<string, number>();
     for (const r of rows) byCode.set(r.tracking_code, (byCode.get(r.tracking_code) ?? 0) + 1);
     for (const code of acknowledged.values()) assert.equal(byCode.get(code), 1, `acknowledged ${code} stored once`);
     assert.equal(new Set(rows.map((r) => r.idempotency_key)).size, rows.length, 'no key twice');
+
+    // Clients retry what was not acknowledged, with the same keys: 1,000 applications, each once.
+    const again = await startServer(target.db);
+    let i2 = 0;
+    const retry = async () => {
+      while (i2 < TOTAL) {
+        const i = i2++;
+        const res = await fetch(`${again.url}/api/v1/applications`, {
+          method: 'POST', body: bodyOf(i), headers: { 'content-type': 'application/json', 'idempotency-key': `durability-${i}-key` },
+        });
+        assert.equal(res.status, 201);
+        const code = ((await res.json()) as { trackingCode: string }).trackingCode;
+        if (acknowledged.has(i)) assert.equal(code, acknowledged.get(i), 'a retry returns the first acknowledgement');
+      }
+    };
+    await Promise.all(Array.from({ length: 50 }, retry));
+    await stopServer(again);
+    const counts = await withDb(target, async (db) => ({
+      applications: Number((await db.kysely.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      events: Number((await db.kysely.selectFrom('application_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    }));
+    assert.equal(counts.applications, TOTAL);
+    assert.equal(counts.events, TOTAL, 'one received event per application');
+  });
+}
+
+// ---- document registrations ---------------------------------------------------------------------
+
+/** Registrations by one signed-in clerk: even numbers through the console form, odd ones through the API. */
+class Registrar {
+  private constructor(private readonly browser: HttpClient, private readonly csrf: string, private readonly token: string) {}
+
+  /** Signs in over HTTP: the login form (a session) and the token endpoint (an API token). */
+  static async signIn(server: ServerProcess): Promise<Registrar> {
+    const browser = new HttpClient();
+    const res = await browser.post(`${server.url}/login`, { _csrf: await browser.csrf(`${server.url}/login`), username: 'dclerk', password: PASSWORD, next: '/console' });
+    assert.equal(res.status, 303, res.text.slice(0, 300));
+    const csrf = await browser.csrf(`${server.url}/console/documents/new`);
+    const tokenRes = await fetch(`${server.url}/api/v1/auth/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dclerk', password: PASSWORD, name: '耐久性测试' }),
+    });
+    assert.equal(tokenRes.status, 200);
+    return new Registrar(browser, csrf, ((await tokenRes.json()) as { token: string }).token);
   }
 
-  // Clients retry what was not acknowledged, with the same keys: 1,000 applications, each once.
-  const port2 = await freePort();
-  const again = await startServer(file, port2);
-  let i2 = 0;
-  const retry = async () => {
-    while (i2 < TOTAL) {
-      const i = i2++;
-      const res = await fetch(`http://127.0.0.1:${port2}/api/v1/applications`, {
-        method: 'POST', body: bodyOf(i), headers: { 'content-type': 'application/json', 'idempotency-key': `durability-${i}-key` },
+  static title = (i: number) => `耐久性登记测试文件第${i}号`;
+
+  /** Registers document i; resolves to its id (and index number, from the API) once acknowledged, null otherwise. */
+  async register(server: ServerProcess, i: number): Promise<{ id: number; indexNumber?: string } | null> {
+    const fields = {
+      title: Registrar.title(i), docNumber: `洪教发〔2026〕${i}号`, createdOn: chinaDateOf(new Date()), category: 'zcwj', genre: '通知',
+      summary: '耐久性测试。', disclosure: 'proactive',
+    };
+    if (i % 2 === 0) {
+      const res = await this.browser.post(`${server.url}/console/documents`, {
+        _csrf: this.csrf, intent: 'register', ...fields, body: '各中小学：请知悉。', validity: 'valid', art20Class: 'none',
       });
-      assert.equal(res.status, 201);
-      const code = ((await res.json()) as { trackingCode: string }).trackingCode;
-      if (acknowledged.has(i)) assert.equal(code, acknowledged.get(i), 'a retry returns the first acknowledgement');
+      const m = res.status === 303 ? (res.location ?? '').match(/^\/console\/documents\/(\d+)\?done=registered$/) : null;
+      return m ? { id: Number(m[1]) } : null;
     }
-  };
-  await Promise.all(Array.from({ length: 50 }, retry));
-  again.kill('SIGTERM');
-  await new Promise((r) => (again.exitCode !== null ? r(null) : again.once('exit', r)));
-  const db = openDb({ dialect: 'sqlite', file });
-  const { n } = await db.kysely.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const events = await db.kysely.selectFrom('application_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  await db.close();
-  assert.equal(Number(n), TOTAL);
-  assert.equal(Number(events.n), TOTAL, 'one received event per application');
-});
+    const res = await fetch(`${server.url}/api/v1/documents`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ agency: 'durab', ...fields, body: '<p>各中小学：请知悉。</p>' }),
+    });
+    if (res.status !== 201) {
+      await res.arrayBuffer();
+      return null;
+    }
+    const json = (await res.json()) as { id: number; indexNumber: string };
+    return { id: json.id, indexNumber: json.indexNumber };
+  }
+}
+
+const documentRows = (db: Db) => db.kysely.selectFrom('documents').select(['id', 'title', 'index_number', 'index_year', 'index_serial']).execute();
+
+/**
+ * The index numbers of the year are exactly 1..n, each once, and the counter stands at n.
+ *
+ * What a gap would mean after a kill: the serial is taken from document_index_counters inside the
+ * transaction that inserts the document (document.service.ts registerDocument → assignIndexNumber).
+ * A registration the kill interrupted never committed, so its counter increment rolled back with
+ * it: the next registration takes the same serial again and no number is skipped. Only a serial
+ * taken outside the document's transaction (a sequence, a counter committed on its own) could leave
+ * a hole here.
+ */
+async function assertGapFree(db: Db, year: number): Promise<number> {
+  const rows = await documentRows(db);
+  const serials = rows.map((r) => Number(r.index_serial)).sort((a, b) => a - b);
+  assert.deepEqual(serials, Array.from({ length: rows.length }, (_, k) => k + 1), 'serials 1..n, each once');
+  for (const r of rows) {
+    assert.equal(r.index_year, year);
+    assert.equal(r.index_number, `${CREDIT_CODE}/${year}-${String(r.index_serial).padStart(5, '0')}`);
+  }
+  const counter = await db.kysely.selectFrom('document_index_counters').select('last_serial').where('year', '=', year).executeTakeFirst();
+  assert.equal(Number(counter?.last_serial ?? 0), rows.length, 'the counter stands at the last serial');
+  return rows.length;
+}
+
+for (const dialect of DIALECTS) {
+  test(`${DOCS} concurrent document registrations, SIGKILL in the middle: each acknowledged one kept once with its index number, no gap [${dialect}]`, { skip: skipOf(dialect), timeout: 600_000 }, async () => {
+    const target = await freshTarget(dialect);
+    await seed(target);
+    const year = Number(chinaDateOf(new Date()).slice(0, 4));
+    const server = await startServer(target.db);
+    const registrar = await Registrar.signIn(server);
+
+    const acknowledged = new Map<number, { id: number; indexNumber?: string }>();
+    let next = 0;
+    let killed = false;
+    const worker = async () => {
+      while (next < DOCS) {
+        const i = next++;
+        try {
+          const ack = await registrar.register(server, i);
+          if (!ack) continue;
+          acknowledged.set(i, ack);
+          if (!killed && acknowledged.size >= DOCS_KILL_AFTER) {
+            killed = true;
+            server.child.kill('SIGKILL');
+          }
+        } catch { /* connection refused or reset: not acknowledged */ }
+      }
+    };
+    await Promise.all(Array.from({ length: DOCS_CONCURRENCY }, worker));
+    assert.ok(killed, 'the server was killed mid-run');
+    assert.ok(acknowledged.size >= DOCS_KILL_AFTER && acknowledged.size < DOCS, `acknowledged ${acknowledged.size}`);
+    await exited(server.child);
+
+    // After the crash: every acknowledged registration is there once, under the id and index number
+    // it was acknowledged with; all the numbers together (including registrations that committed
+    // but whose answer the kill cut off) have no gap.
+    const stored = await withDb(target, async (db) => {
+      const rows = await documentRows(db);
+      for (const [i, ack] of acknowledged) {
+        const found = rows.filter((r) => r.title === Registrar.title(i));
+        assert.equal(found.length, 1, `document ${i} stored once`);
+        assert.equal(found[0].id, ack.id);
+        assert.ok(found[0].index_number, `document ${i} has its index number`);
+        if (ack.indexNumber) assert.equal(found[0].index_number, ack.indexNumber);
+      }
+      assert.equal(new Set(rows.map((r) => r.title)).size, rows.length, 'no registration twice');
+      return assertGapFree(db, year);
+    });
+    assert.ok(stored >= acknowledged.size);
+
+    // After a restart the same session and token still work, and numbering continues from the last
+    // committed serial.
+    const again = await startServer(target.db);
+    const more = await Promise.all(Array.from({ length: DOCS_AFTER_RESTART }, (_, k) => registrar.register(again, DOCS + k)));
+    assert.ok(more.every((ack) => ack !== null), 'registrations after the restart are acknowledged');
+    await stopServer(again);
+    await withDb(target, async (db) => {
+      assert.equal(await assertGapFree(db, year), stored + DOCS_AFTER_RESTART);
+      const restarted = new Set(Array.from({ length: DOCS_AFTER_RESTART }, (_, k) => Registrar.title(DOCS + k)));
+      const serials = (await documentRows(db)).filter((r) => restarted.has(r.title)).map((r) => Number(r.index_serial));
+      assert.deepEqual(serials.sort((a, b) => a - b), Array.from({ length: DOCS_AFTER_RESTART }, (_, k) => stored + k + 1), 'new registrations continue after the last committed serial');
+    });
+  });
+}
