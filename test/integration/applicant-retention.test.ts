@@ -1,9 +1,16 @@
 // Erasure of applicants' personal data after the retention period (issue 7), on both dialects:
 // exactly the expired cases are erased, the annual report does not change, reruns change nothing,
 // every erasure is audited, and the daily job runs once across instances.
-import { test } from 'node:test';
+import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb } from '../../src/db/connection.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { configFromEnv } from '../../src/config.ts';
+import { privacyCommand } from '../../src/cli/privacy.ts';
 import { forEachDialect } from '../support/db.ts';
 import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
 import { performAction } from '../../src/services/application-action.service.ts';
@@ -187,5 +194,47 @@ forEachDialect('erasure of applicants\' personal data after retention', (s) => {
     assert.deepEqual(ran.status === 'ran' ? ran.result : null, { erased: 2, filesDeleted: 0 });
     for (const key of ['withdrawnRecent', 'underReview'] as const) assert.equal((await s.ctx.repos.applications.byId(id[key]))!.applicant_name, ERASED_MARK);
     for (const key of ['open', 'otherAgency'] as const) assert.equal((await s.ctx.repos.applications.byId(id[key]))!.applicant_name, '张晓明');
+  });
+});
+
+describe('gongkai privacy purge [--dry-run]', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-purge-cli-'));
+  const file = path.join(dir, 'purge.sqlite');
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the dry run lists the expired case and changes nothing; the purge erases it; a rerun finds nothing', async () => {
+    const db = openDb({ dialect: 'sqlite', file });
+    await migrateToLatest(db);
+    const ctx = createServiceContext(db, { ...configFromEnv({}), secret: 'cli' });
+    const w = await makeWorld(ctx);
+    const expired = (await registerOn(ctx, w, '2020-05-06')).id;
+    await performAction(ctx, w.actor('office'), expired, { type: 'withdraw', on: '2020-05-07' });
+    const open = (await registerOn(ctx, w, '2020-05-06')).id;
+    const code = (await ctx.repos.agencies.byId(w.bureauId))!.code;
+    await db.close();
+
+    const run = async (...args: string[]) => {
+      const lines: string[] = [];
+      const status = await privacyCommand(['purge', ...args, '--agency', code, '--db', `sqlite:${file}`], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+      return { status, text: lines.join('\n') };
+    };
+    const dry = await run('--dry-run');
+    assert.equal(dry.status, 0);
+    assert.match(dry.text, new RegExp(`保存期限 3 年，办结日期在 \\d{4}-\\d{2}-\\d{2} 及以前的申请将被删除个人信息 1 件\\n  \\[${expired}\\]`));
+    assert.match(dry.text, /试运行：共 1 件申请到期，未作任何修改。/);
+    const read = async () => {
+      const db2 = openDb({ dialect: 'sqlite', file });
+      try {
+        const repos = createServiceContext(db2, ctx.config).repos;
+        return { expired: (await repos.applications.byId(expired))!.applicant_name, open: (await repos.applications.byId(open))!.applicant_name };
+      } finally {
+        await db2.close();
+      }
+    };
+    assert.deepEqual(await read(), { expired: '张晓明', open: '张晓明' });
+    const real = await run();
+    assert.match(real.text, /已删除 1 件申请的申请人个人信息，删除文件 0 个。/);
+    assert.deepEqual(await read(), { expired: ERASED_MARK, open: '张晓明' });
+    assert.match((await run()).text, /已删除 0 件申请/);
   });
 });
