@@ -130,15 +130,17 @@ export function isPrefixToken(token: string): boolean {
   return token.length === (cp > 0xffff ? 2 : 1) && classify(cp) === 'cjk';
 }
 
+const ftsToken = (t: string): string => `"${t.replaceAll('"', '""')}"${isPrefixToken(t) ? '*' : ''}`;
+const tsToken = (t: string, weight = ''): string =>
+  `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefixToken(t) ? `:*${weight}` : weight ? `:${weight}` : ''}`;
+
 /**
  * An SQLite FTS5 MATCH expression for a user's query, or null when the query has nothing
  * searchable (FTS5 rejects an empty expression). Every token is a double-quoted string, so FTS5
  * operators, column filters, NEAR, * and parentheses typed by the user are just text.
  */
 export function ftsMatchExpression(q: string): string | null {
-  const parts = queryTokens(q)
-    .flat()
-    .map((t) => `"${t.replaceAll('"', '""')}"${isPrefixToken(t) ? '*' : ''}`);
+  const parts = queryTokens(q).flat().map((t) => ftsToken(t));
   return parts.length === 0 ? null : parts.join(' AND ');
 }
 
@@ -147,10 +149,21 @@ export function ftsMatchExpression(q: string): string | null {
  * searchable. Tokens are single-quoted lexemes joined with &; a single CJK character is a prefix (:*).
  */
 export function tsQueryTokens(q: string): string | null {
-  const parts = queryTokens(q)
-    .flat()
-    .map((t) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefixToken(t) ? ':*' : ''}`);
+  const parts = queryTokens(q).flat().map((t) => tsToken(t));
   return parts.length === 0 ? null : parts.join(' & ');
+}
+
+/**
+ * For relevance order: one expression per query term that matches the term in the title only —
+ * an FTS5 column filter (title : (…)) and a tsquery of weight-A lexemes (the title's weight in the
+ * tsvector). A hit's relevance is the number of terms its title holds, the same on both databases.
+ */
+export function titleTermExpressions(q: string): { fts: string[]; ts: string[] } {
+  const terms = queryTokens(q);
+  return {
+    fts: terms.map((tokens) => `title : (${tokens.map((t) => ftsToken(t)).join(' AND ')})`),
+    ts: terms.map((tokens) => tokens.map((t) => tsToken(t, 'A')).join(' & ')),
+  };
 }
 
 export interface HighlightSegment {

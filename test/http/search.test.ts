@@ -128,17 +128,17 @@ describe('public search page', () => {
   });
 
   test('past the count cap the page says "more than" instead of an exact total, and the API says the total is a lower bound', async () => {
-    const matches = containing('招生').length;
-    assert.ok(matches > 3, `the demo has ${matches} documents with 招生`);
+    const matches = containing('义务教育').length;
+    assert.ok(matches > 3, `the demo has ${matches} documents with 义务教育`);
     const real = ctx.repos.search;
     ctx.repos.search = new SearchIndexRepository(ctx.db.kysely, ctx.db.dialect, { countCap: 3, relevanceCandidates: 1000 });
     try {
-      const res = await search('招生');
+      const res = await search('义务教育');
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /超过 3 条，仅列出前 3 条/);
       assert.doesNotMatch(res.body, /共 3 条/);
       assert.equal(hrefs(res.body).length, 3);
-      const api = await app.inject({ url: `/api/v1/documents?q=${encodeURIComponent('招生')}` });
+      const api = await app.inject({ url: `/api/v1/documents?q=${encodeURIComponent('义务教育')}` });
       assert.equal(api.statusCode, 200);
       assert.deepEqual([api.json().total, api.json().totalCapped], [3, true]);
       const few = await search('量子纠缠');
@@ -146,7 +146,9 @@ describe('public search page', () => {
     } finally {
       ctx.repos.search = real;
     }
-    const exact = await app.inject({ url: `/api/v1/documents?q=${encodeURIComponent('招生')}` });
+    // Public responses may be cached for a few seconds: a word no other test searches, and another
+    // URL for the uncapped answer.
+    const exact = await app.inject({ url: `/api/v1/documents?q=${encodeURIComponent('义务教育')}&page=1` });
     assert.deepEqual([exact.json().total, exact.json().totalCapped], [matches, false]);
   });
 });

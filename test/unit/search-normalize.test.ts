@@ -9,6 +9,7 @@ import {
   isPrefixToken,
   MAX_QUERY_TOKENS,
   queryTokens,
+  titleTermExpressions,
   tsQueryTokens,
 } from '../../src/search/tokenize.ts';
 
@@ -253,6 +254,29 @@ describe('tsQueryTokens', () => {
     assert.equal(tsQueryTokens("\\' OR 1=1 --"), "'or' & '1'");
     assert.equal(tsQueryTokens('!&|()'), null);
     assert.equal(tsQueryTokens(''), null);
+  });
+});
+
+describe('titleTermExpressions', () => {
+  test('one title-only expression per query term, for FTS5 and for tsquery (weight A)', () => {
+    assert.deepEqual(titleTermExpressions('學費 招生范围 年'), {
+      fts: ['title : ("学费")', 'title : ("招生" AND "生范" AND "范围")', 'title : ("年"*)'],
+      ts: ["'学费':A", "'招生':A & '生范':A & '范围':A", "'年':*A"],
+    });
+    assert.deepEqual(titleTermExpressions('!&|()'), { fts: [], ts: [] });
+  });
+
+  test('the FTS5 expressions match the title column only', () => {
+    const db = new Database(':memory:');
+    db.exec('create virtual table f using fts5(title, body)');
+    const add = db.prepare('insert into f (rowid, title, body) values (?, ?, ?)');
+    add.run(1, indexTokens('2026年招生范围'), indexTokens('学费'));
+    add.run(2, indexTokens('学费标准'), indexTokens('2026年招生范围'));
+    const hits = (expr: string) => db.prepare('select rowid from f where f match ? order by rowid').all(expr).map((r) => (r as { rowid: number }).rowid);
+    const [fee, zone] = titleTermExpressions('学费 招生范围').fts;
+    assert.deepEqual(hits(fee), [2]);
+    assert.deepEqual(hits(zone), [1]);
+    db.close();
   });
 });
 
