@@ -43,7 +43,7 @@ export const LETTER_TITLES: Readonly<Record<LetterKind, string>> = {
 const COMMON = ['agencyName', 'agencyAddress', 'agencyPhone', 'officeName', 'trackingCode', 'applicantName', 'receivedOn', 'description', 'date', 'title'] as const;
 
 export const LETTER_PLACEHOLDERS: Readonly<Record<LetterKind, readonly string[]>> = {
-  receipt: [...COMMON, 'channel', 'dueOn', 'formatAndDelivery', 'trackingUrl'],
+  receipt: [...COMMON, 'channel', 'dueOn', 'formatAndDelivery', 'trackingUrl', 'attachments'],
   correction_notice: [...COMMON, 'items', 'correctionDueOn'],
   extension_notice: [...COMMON, 'reason', 'workingDays', 'dueOn'],
   consultation_letter: [...COMMON, 'party', 'matter', 'answerDays'],
@@ -59,6 +59,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, string>> = {
   receipt: `# {{title}}
 = {{applicantName}}：
 本机关于{{receivedOn}}收到您通过{{channel}}提出的政府信息公开申请，所需信息的描述为：“{{description}}”。您要求获取信息的形式和方式：{{formatAndDelivery}}。
+{{attachments}}
 本机关将依照${REGS}的规定，自收到申请之日起20个工作日内予以答复（应于{{dueOn}}前答复）；需要延长答复期限的，将另行告知。征求第三方或者其他机关意见所需时间不计算在答复期限内。
 您可以凭查询码 {{trackingCode}} 和申请时所留联系电话的后四位，在{{trackingUrl}}查询办理进度和下载答复文书。
 联系电话：{{agencyPhone}}；地址：{{agencyAddress}}。
@@ -115,7 +116,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, string>> = {
 > {{date}}`,
 };
 
-/** The decision paragraph of a reply per outcome (the `templateKey` of OUTCOMES). */
+/** Values a decision wording may use (it is filled before it becomes the reply's {{decision}}). */
+export const DECISION_PLACEHOLDERS: readonly string[] = COMMON.filter((p) => p !== 'title');
+
+/** The built-in decision paragraph of a reply per outcome; an agency's own wording (console) replaces it. */
 export const DECISION_WORDING: Readonly<Record<OutcomeCode | 'withdrawn', string>> = {
   disclosed: '经审查，您申请获取的政府信息属于可以公开的政府信息，本机关决定予以公开。',
   already_public: '经审查，您申请获取的政府信息已经主动公开，现告知您获取该政府信息的方式和途径：',
@@ -147,11 +151,22 @@ export interface TemplateProblem {
   placeholder: string;
 }
 
-/** Placeholders in a template that the letter kind does not know (a typo would print literally). */
+const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
+
+/** Placeholders in a text that are not among `known` (a typo would print literally). */
+export function placeholdersNotIn(known: readonly string[], text: string): string[] {
+  const found = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  return [...new Set(found.filter((name) => !known.includes(name)))];
+}
+
+/** Placeholders in a template that the letter kind does not know. */
 export function unknownPlaceholders(kind: LetterKind, template: string): string[] {
-  const known = new Set(LETTER_PLACEHOLDERS[kind]);
-  const found = [...template.matchAll(/\{\{\s*([A-Za-z]+)\s*\}\}/g)].map((m) => m[1]);
-  return [...new Set(found.filter((name) => !known.has(name)))];
+  return placeholdersNotIn(LETTER_PLACEHOLDERS[kind], template);
+}
+
+/** Replaces each {{name}} with its value (an unknown name with nothing). */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
 }
 
 type LineKind = 'title' | 'plain' | 'right' | 'list' | 'body';
@@ -168,7 +183,7 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
     const marker = /^([#=>-])\s?/.exec(raw);
     const kind: LineKind = marker === null ? 'body' : ({ '#': 'title', '=': 'plain', '>': 'right', '-': 'list' } as const)[marker[1] as '#' | '=' | '>' | '-'];
     const body = marker === null ? raw : raw.slice(marker[0].length);
-    const filled = body.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
+    const filled = fillPlaceholders(body, values);
     for (const part of filled.split('\n')) {
       const t = part.trim();
       if (t !== '') out.push({ kind, text: t });

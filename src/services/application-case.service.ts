@@ -48,8 +48,8 @@ import { rankRepeats } from '../domain/repeat-detection.ts';
 import { isValidTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.ts';
 import type { StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
-import { todayOf } from './application-intake.service.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { APPLICANT_FILE_KIND, todayOf } from './application-intake.service.ts';
 import {
   applicantView,
   handlesApplication,
@@ -262,6 +262,11 @@ export function outcomeLabelOf(outcome: string | null): string | null {
   if (outcome === null) return null;
   if (outcome === 'withdrawn') return WITHDRAWAL.label;
   return isOutcomeCode(outcome) ? OUTCOMES[outcome].label : outcome;
+}
+
+/** The names of the files the applicant attached to the application, in the order sent. */
+function applicantFileNames(files: readonly ApplicationFileMeta[]): string[] {
+  return files.filter((f) => f.kind === APPLICANT_FILE_KIND).map((f) => f.filename);
 }
 
 function fileView(f: ApplicationFileMeta): FileView {
@@ -590,6 +595,8 @@ export interface PublicApplicationView {
   endedOn: string | null;
   timeline: { on: string; label: string; text: string }[];
   files: { id: number; filename: string; kind: string; size: number }[];
+  /** The names of the files the applicant attached (listed, not downloadable: the applicant has them). */
+  applicantFiles: string[];
 }
 
 function publicStatus(state: State): { status: PublicApplicationView['status']; label: string } {
@@ -662,6 +669,7 @@ export async function trackApplication(
       .filter(({ row }) => row.is_public === 1)
       .map(({ row, e }) => ({ on: row.occurred_on, label: EVENT_LABELS[e.type] ?? row.type, text: publicEventText(e) })),
     files: files.filter((f) => f.is_public === 1).map((f) => ({ id: f.id, filename: f.filename, kind: f.kind, size: f.size })),
+    applicantFiles: applicantFileNames(files),
   };
 }
 
@@ -695,6 +703,8 @@ export async function caseFile(ctx: ServiceContext, user: StaffUser, application
   const app = await loadVisibleApplication(ctx, user, applicationId);
   const file = await ctx.repos.applications.file(app.id, fileId);
   if (!file) throw new NotFoundError('未找到该文件');
+  // The applicant's own files (identity documents, letters) are personal data: only for those who handle the case.
+  if (file.kind === APPLICANT_FILE_KIND && !handlesApplication(user, app)) throw new ForbiddenError('申请人提交的附件含有个人信息，只有承办本申请的工作人员可以查看');
   return file;
 }
 
@@ -713,13 +723,15 @@ export interface ReceiptData {
   formatLabel: string;
   deliveryLabel: string;
   channelLabel: string;
+  /** Names of the files attached to the application. */
+  attachments: string[];
 }
 
 /** The receipt of an application (masked), for whoever holds the receipt token (see application-policy). */
 export async function receiptData(ctx: ServiceContext, trackingCode: string): Promise<{ app: ApplicationRow; receipt: ReceiptData }> {
   const app = await ctx.repos.applications.byTrackingCode(normalizeTrackingCode(trackingCode));
   if (!app) throw new NotFoundError('未找到该申请');
-  const [cal, agency] = await Promise.all([ctx.calendar(), ctx.repos.agencies.byId(app.agency_id)]);
+  const [cal, agency, files] = await Promise.all([ctx.calendar(), ctx.repos.agencies.byId(app.agency_id), ctx.repos.applications.files(app.id)]);
   const clock = caseClock(cal, { receivedOn: app.received_on, endedOn: null, events: [] }, app.received_on);
   return {
     app,
@@ -734,6 +746,7 @@ export async function receiptData(ctx: ServiceContext, trackingCode: string): Pr
       formatLabel: FORMAT_LABELS[app.format as InfoFormat] ?? app.format,
       deliveryLabel: DELIVERY_LABELS[app.delivery as Delivery] ?? app.delivery,
       channelLabel: CHANNEL_LABELS[app.channel as Channel] ?? app.channel,
+      attachments: applicantFileNames(files),
     },
   };
 }

@@ -1,7 +1,8 @@
 // Receiving applications: online from the public (no account), and offline ones registered by the
 // disclosure office with the channel and the Art. 31 dates. Both end in one transaction that
 // stores the application, its `received` event and an audit event; the caller answers only after
-// it committed, so an acknowledged application is durable.
+// it committed, so an acknowledged application is durable. Files the applicant attaches online (a
+// scan of the identity document, a letter, a power of attorney) are stored in that same transaction.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Agency, ApplicationRow } from '../db/schema.ts';
 import {
@@ -15,6 +16,7 @@ import { caseClock } from '../domain/application-events.ts';
 import type { State } from '../domain/application-workflow.ts';
 import { chinaDateOf } from '../domain/dates.ts';
 import { TRACKING_CODE_BYTES, trackingCodeFromBytes } from '../domain/tracking-code.ts';
+import { CSV_KIND, FILE_KINDS, detectFileKind, isCsvText, safeFilename, withKindExtension } from '../storage/file-type.ts';
 import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
@@ -41,6 +43,29 @@ export interface SubmitInput {
    * refused (409). Keys are scoped by source and by staff account, so clients cannot collide.
    */
   idempotency?: { source: 'form' | 'api'; key: string } | null;
+  /** Attachments from the online form (at most MAX_APPLICANT_FILES); checked by their content. */
+  files?: readonly ApplicantFileInput[];
+}
+
+/** The `kind` of application_files rows the applicant sent (never public: they hold personal data). */
+export const APPLICANT_FILE_KIND = 'applicant';
+export const MAX_APPLICANT_FILES = 5;
+export const MAX_APPLICANT_FILE_BYTES = 10 * 1024 * 1024;
+export const APPLICANT_FILE_TYPES_LABEL = 'PDF、OFD、Word、Excel、PNG、JPEG、GIF、CSV';
+/** For the file input's `accept` (a hint to the browser; the content decides). */
+export const APPLICANT_FILE_EXTENSIONS = [...new Set([...Object.values(FILE_KINDS).flatMap((k) => k.extensions), ...CSV_KIND.extensions])];
+
+export interface ApplicantFileInput {
+  /** The name the browser sent (untrusted: may hold directories or control characters). */
+  filename: string;
+  content: Buffer;
+}
+
+export interface CheckedApplicantFile {
+  filename: string;
+  mime: string;
+  content: Buffer;
+  sha256: string;
 }
 
 export interface RegisterInput extends SubmitInput {
@@ -50,6 +75,35 @@ export interface RegisterInput extends SubmitInput {
 
 export function todayOf(ctx: ServiceContext): string {
   return chinaDateOf(ctx.now());
+}
+
+/**
+ * Checks an applicant's attachments: how many, each one's size and, from its bytes, its type. The
+ * message names every file refused and why; a refused file refuses the whole submission.
+ */
+export function checkApplicantFiles(files: readonly ApplicantFileInput[]): { ok: true; files: CheckedApplicantFile[] } | { ok: false; message: string } {
+  if (files.length > MAX_APPLICANT_FILES) return { ok: false, message: `附件过多：最多可以上传${MAX_APPLICANT_FILES}个附件，请减少后重新选择` };
+  const problems: string[] = [];
+  const checked: CheckedApplicantFile[] = [];
+  for (const f of files) {
+    const name = safeFilename(f.filename);
+    if (f.content.length === 0) {
+      problems.push(`附件“${name}”是空文件`);
+      continue;
+    }
+    if (f.content.length > MAX_APPLICANT_FILE_BYTES) {
+      problems.push(`附件“${name}”超过${MAX_APPLICANT_FILE_BYTES / 1024 / 1024}MB`);
+      continue;
+    }
+    const kind = detectFileKind(f.content, name);
+    const type = kind ? FILE_KINDS[kind] : isCsvText(f.content, name) ? CSV_KIND : null;
+    if (!type) {
+      problems.push(`附件“${name}”的内容不是可接受的类型（${APPLICANT_FILE_TYPES_LABEL}；系统按文件内容而不是扩展名判断）`);
+      continue;
+    }
+    checked.push({ filename: withKindExtension(name, type.extensions), mime: type.mime, content: f.content, sha256: createHash('sha256').update(f.content).digest('hex') });
+  }
+  return problems.length > 0 ? { ok: false, message: problems.join('；') } : { ok: true, files: checked };
 }
 
 function invalid(fields: FieldErrors): ValidationError {
@@ -77,10 +131,12 @@ export async function submitApplication(ctx: ServiceContext, actor: Actor, input
   const agency = await agencyFor(ctx, input.agencyCode, fields);
   const form = validateApplicationForm(input.form, { today });
   if (!form.ok) Object.assign(fields, form.fields);
+  const files = checkApplicantFiles(input.files ?? []);
+  if (!files.ok) fields.attachments = files.message;
   const key = idempotencyKeyOf(actor, input.idempotency, fields);
-  if (!agency || !form.ok || key === undefined) throw invalid(fields);
+  if (!agency || !form.ok || !files.ok || key === undefined) throw invalid(fields);
   const receipt: ValidReceipt = { channel: 'online', arrivedOn: today, confirmedOn: today, receivedOn: today };
-  return createApplication(ctx, actor, agency, form.value, receipt, key);
+  return createApplication(ctx, actor, agency, form.value, receipt, key, files.files);
 }
 
 /** An application received by letter, fax, e-mail, in person or orally, registered by the disclosure office. */
@@ -97,7 +153,7 @@ export async function registerOfflineApplication(ctx: ServiceContext, actor: Act
   if (!receipt.ok) Object.assign(fields, receipt.fields);
   const key = idempotencyKeyOf(actor, input.idempotency, fields);
   if (!agency || !form.ok || !receipt.ok || key === undefined) throw invalid(fields);
-  return createApplication(ctx, actor, agency, form.value, receipt.value, key);
+  return createApplication(ctx, actor, agency, form.value, receipt.value, key, []);
 }
 
 /** The stored key: scoped by source and account; undefined (with a field error) when malformed. */
@@ -116,8 +172,11 @@ function staffOf(actor: Actor): StaffUser {
   return actor.user;
 }
 
-function requestHash(agencyId: number, form: ValidApplicationForm, receipt: ValidReceipt): string {
-  return createHash('sha256').update(JSON.stringify([agencyId, form, receipt.channel, receipt.arrivedOn, receipt.confirmedOn])).digest('hex');
+function requestHash(agencyId: number, form: ValidApplicationForm, receipt: ValidReceipt, files: readonly CheckedApplicantFile[]): string {
+  const parts: unknown[] = [agencyId, form, receipt.channel, receipt.arrivedOn, receipt.confirmedOn];
+  // Only when there are files, so that the hashes stored before attachments existed still match.
+  if (files.length > 0) parts.push(files.map((f) => [f.filename, f.sha256]));
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 async function createApplication(
@@ -127,8 +186,9 @@ async function createApplication(
   form: ValidApplicationForm,
   receipt: ValidReceipt,
   idempotencyKey: string | null,
+  files: readonly CheckedApplicantFile[],
 ): Promise<SubmitResult> {
-  const hash = requestHash(agency.id, form, receipt);
+  const hash = requestHash(agency.id, form, receipt, files);
   if (idempotencyKey !== null) {
     const existing = await ctx.repos.applications.byIdempotencyKey(idempotencyKey);
     if (existing) return replay(ctx, existing, hash, agency);
@@ -166,7 +226,7 @@ async function createApplication(
       updated_at: at,
     });
     if (!result.created) return result;
-    await repos.applications.appendEvent({
+    const received = await repos.applications.appendEvent({
       applicationId: result.row.id,
       type: 'received',
       on: receipt.receivedOn,
@@ -176,6 +236,12 @@ async function createApplication(
       data: { channel: receipt.channel, arrivedOn: receipt.arrivedOn, confirmedOn: receipt.confirmedOn },
       isPublic: true,
     });
+    for (const f of files) {
+      await repos.applications.insertFile({
+        applicationId: result.row.id, eventId: received.id, kind: APPLICANT_FILE_KIND, filename: f.filename, mime: f.mime, content: f.content,
+        sha256: f.sha256, isPublic: false, createdBy: actorUserId(actor), createdAt: at,
+      });
+    }
     // No personal data in the audit chain: it is kept for ever and read by administrators.
     await repos.audit.append({
       actorId: actorUserId(actor),
@@ -184,7 +250,7 @@ async function createApplication(
       action: actor.kind === 'staff' ? 'application.registered' : 'application.submitted',
       subjectType: 'application',
       subjectId: result.row.id,
-      summary: { trackingCode, channel: receipt.channel, receivedOn: receipt.receivedOn, applicantKind: form.applicant.kind },
+      summary: { trackingCode, channel: receipt.channel, receivedOn: receipt.receivedOn, applicantKind: form.applicant.kind, ...(files.length > 0 ? { attachments: files.length } : {}) },
       ip: actor.ip ?? '',
     }, now);
     return result;

@@ -5,26 +5,29 @@ import { CONSULTATION_DAYS } from '../domain/application-clock.ts';
 import type { CaseEvent } from '../domain/application-events.ts';
 import { caseClock } from '../domain/application-events.ts';
 import { CHANNEL_LABELS, DELIVERY_LABELS, FORMAT_LABELS, type Channel, type Delivery, type InfoFormat } from '../domain/application-form.ts';
-import { OUTCOMES, isOutcomeCode, type Action, type OutcomeCode } from '../domain/application-workflow.ts';
+import { OUTCOMES, OUTCOME_CODES, isOutcomeCode, type Action, type OutcomeCode } from '../domain/application-workflow.ts';
 import { formatDateZh } from '../domain/dates.ts';
 import type { FeeTier } from '../domain/fees.ts';
 import { formatTrackingCode } from '../domain/tracking-code.ts';
 import {
+  DECISION_PLACEHOLDERS,
   DECISION_WORDING,
   DEFAULT_TEMPLATES,
   LETTER_KINDS,
   LETTER_PLACEHOLDERS,
   LETTER_TITLES,
+  fillPlaceholders,
   fillTemplate,
   letterDocx,
   letterText,
-  unknownPlaceholders,
+  placeholdersNotIn,
   type LetterKind,
 } from '../output/application-letters.ts';
 import { actorLabel, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { caseEventOf } from './application-case.service.ts';
+import { APPLICANT_FILE_KIND } from './application-intake.service.ts';
 import { loadVisibleApplication } from './application-policy.service.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -45,6 +48,11 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 async function templateOf(ctx: ServiceContext, agencyId: number, kind: LetterKind): Promise<string> {
   return (await ctx.repos.applications.template(agencyId, kind)) ?? DEFAULT_TEMPLATES[kind];
+}
+
+/** The decision paragraph of a reply: the agency's own wording for the reply type, or the built-in one. */
+async function decisionWordingOf(ctx: ServiceContext, agencyId: number, outcome: OutcomeCode): Promise<string> {
+  return (await ctx.repos.applications.decisionWording(agencyId, outcome)) ?? DECISION_WORDING[outcome];
 }
 
 /** Administrative reconsideration goes to the government at the agency's level (行政复议法 2023, art. 24). */
@@ -147,9 +155,10 @@ export async function letterForAction(
       const outcome = str(data.outcome);
       if (!isOutcomeCode(outcome)) return null;
       const info = OUTCOMES[outcome];
+      const values = commonValues(agency, app, 'reply', on);
       return render(ctx, 'reply', agency, app, {
-        ...commonValues(agency, app, 'reply', on),
-        decision: `${DECISION_WORDING[outcome]}`,
+        ...values,
+        decision: fillPlaceholders(await decisionWordingOf(ctx, agency.id, outcome), values),
         details: str(data.details),
         legalBasis: info.legalBasis ?? '《中华人民共和国政府信息公开条例》',
         howToObtain: howToObtain(outcome, app, agency),
@@ -175,8 +184,9 @@ export async function letterForAction(
 export async function receiptLetter(ctx: ServiceContext, app: ApplicationRow): Promise<GeneratedLetter> {
   const agency = await ctx.repos.agencies.byId(app.agency_id);
   if (!agency) throw new NotFoundError('未找到该机关');
-  const cal = await ctx.calendar();
-  const events = (await ctx.repos.applications.events(app.id)).map(caseEventOf);
+  const [cal, eventRows, files] = await Promise.all([ctx.calendar(), ctx.repos.applications.events(app.id), ctx.repos.applications.files(app.id)]);
+  const events = eventRows.map(caseEventOf);
+  const attached = files.filter((f) => f.kind === APPLICANT_FILE_KIND).map((f) => f.filename);
   // The receipt states the period as it stood on receipt.
   const clock = caseClock(cal, { receivedOn: app.received_on, endedOn: null, events: events.filter((e) => e.type === 'received') }, app.received_on);
   return render(ctx, 'receipt', agency, app, {
@@ -185,6 +195,7 @@ export async function receiptLetter(ctx: ServiceContext, app: ApplicationRow): P
     dueOn: clock.dueOn ? formatDateZh(clock.dueOn) : '',
     formatAndDelivery: `${FORMAT_LABELS[app.format as InfoFormat] ?? app.format}形式，${DELIVERY_LABELS[app.delivery as Delivery] ?? app.delivery}`,
     trackingUrl: `${ctx.config.publicBaseUrl.replace(/\/$/, '')}/gk/${agency.code}/track`,
+    attachments: attached.length > 0 ? `随申请提交的附件（${attached.length}个）：${attached.join('、')}。` : '',
   }, true);
 }
 
@@ -230,20 +241,23 @@ export function isLetterKind(value: unknown): value is LetterKind {
   return typeof value === 'string' && (LETTER_KINDS as readonly string[]).includes(value);
 }
 
+/** Refuses an empty or overlong text, or one with a placeholder that would print literally. */
+function checkWording(body: string, known: readonly string[], maxLength: number, what: string): void {
+  const unknown = placeholdersNotIn(known, body);
+  let message = '';
+  if (body.trim() === '') message = `${what}不能为空`;
+  else if (body.length > maxLength) message = `${what}过长（最多${maxLength}个字符）`;
+  else if (unknown.length > 0) message = `${what}中有无法识别的占位符：${unknown.map((u) => `{{${u}}}`).join('、')}`;
+  if (message !== '') throw new ValidationError(message, { body: message });
+}
+
 /** Saves an agency's wording of a letter; `body` null restores the built-in wording. */
 export async function saveTemplate(ctx: ServiceContext, actor: Actor, kind: string, body: string | null): Promise<void> {
   if (actor.kind !== 'staff') throw new ForbiddenError('请先登录');
   const user = actor.user;
   requireTemplateEditor(user);
   if (!isLetterKind(kind)) throw new NotFoundError('没有该文书模板');
-  if (body !== null) {
-    const unknown = unknownPlaceholders(kind, body);
-    const fields: Record<string, string> = {};
-    if (body.trim() === '') fields.body = '模板内容不能为空';
-    else if (body.length > 20_000) fields.body = '模板内容过长';
-    else if (unknown.length > 0) fields.body = `模板中有无法识别的占位符：${unknown.map((u) => `{{${u}}}`).join('、')}`;
-    if (Object.keys(fields).length > 0) throw new ValidationError(fields.body!, fields);
-  }
+  if (body !== null) checkWording(body, LETTER_PLACEHOLDERS[kind], 20_000, '模板内容');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
     if (body === null) await repos.applications.deleteTemplate(user.agencyId, kind);
@@ -269,3 +283,47 @@ export function previewTemplate(kind: LetterKind, body: string): string {
   return letterText(fillTemplate(body, sample));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Per-agency decision wording of the reply letter, one per reply type
+
+export interface DecisionWordingView {
+  outcome: OutcomeCode;
+  label: string;
+  body: string;
+  isDefault: boolean;
+  updatedAt: string | null;
+}
+
+export const DECISION_WORDING_MAX = 2000;
+
+export async function listDecisionWordings(ctx: ServiceContext, user: StaffUser): Promise<DecisionWordingView[]> {
+  const stored = await ctx.repos.applications.decisionWordings(user.agencyId);
+  return OUTCOME_CODES.map((outcome) => {
+    const own = stored.get(outcome);
+    return { outcome, label: OUTCOMES[outcome].label, body: own?.body ?? DECISION_WORDING[outcome], isDefault: own === undefined, updatedAt: own?.updatedAt ?? null };
+  });
+}
+
+/** Saves an agency's decision paragraph for a reply type; `body` null restores the built-in wording. */
+export async function saveDecisionWording(ctx: ServiceContext, actor: Actor, outcome: string, body: string | null): Promise<void> {
+  if (actor.kind !== 'staff') throw new ForbiddenError('请先登录');
+  const user = actor.user;
+  requireTemplateEditor(user);
+  if (!isOutcomeCode(outcome)) throw new NotFoundError('没有该答复类型');
+  if (body !== null) checkWording(body, DECISION_PLACEHOLDERS, DECISION_WORDING_MAX, '决定措辞');
+  const now = ctx.now();
+  await ctx.transaction(async (repos) => {
+    if (body === null) await repos.applications.deleteDecisionWording(user.agencyId, outcome);
+    else await repos.applications.setDecisionWording(user.agencyId, outcome, body, user.id, now.toISOString());
+    await repos.audit.append({
+      actorId: user.id,
+      actorLabel: actorLabel(actor),
+      agencyId: user.agencyId,
+      action: body === null ? 'application.decision_wording_reset' : 'application.decision_wording_saved',
+      subjectType: 'decision_wording',
+      subjectId: outcome,
+      summary: { outcome, length: body?.length ?? 0 },
+      ip: actor.ip,
+    }, now);
+  });
+}

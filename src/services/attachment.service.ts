@@ -4,7 +4,7 @@ import type { DocumentAttachment } from '../db/schema.ts';
 import { isPubliclyVisible, type DocumentState } from '../domain/document-workflow.ts';
 import { extractText } from '../search/extract-text.ts';
 import { FileStore } from '../storage/file-store.ts';
-import { ACCEPTED_EXTENSIONS, FILE_KINDS, detectFileKind, safeFilename, type FileKind } from '../storage/file-type.ts';
+import { ACCEPTED_EXTENSIONS, FILE_KINDS, detectFileKind, safeFilename, withKindExtension, type FileKind } from '../storage/file-type.ts';
 import { actorLabel, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { canChangeAttachments, documentForStaff, staffOf } from './document-access.ts';
@@ -33,10 +33,7 @@ export function checkUpload(filename: string, data: Uint8Array): { kind: FileKin
     const message = `文件“${name}”的内容不是可接受的类型（${ACCEPTED_FILE_TYPES_LABEL}）；系统按文件内容而不是扩展名判断类型`;
     throw new ValidationError(message, { file: message });
   }
-  // Keep the name honest: a PDF uploaded as "通知.doc" is stored as "通知.doc.pdf".
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  const fixed = FILE_KINDS[kind].extensions.includes(ext) ? name : `${name}.${FILE_KINDS[kind].extensions[0]}`;
-  return { kind, filename: fixed };
+  return { kind, filename: withKindExtension(name, FILE_KINDS[kind].extensions) };
 }
 
 export { ACCEPTED_EXTENSIONS };

@@ -2,6 +2,7 @@
 // names of their entries) — never from its name or the browser's Content-Type, both of which the
 // uploader controls. The name only chooses between formats whose bytes look alike (DOC and XLS are
 // both OLE compound files).
+import { decodeText } from '../lib/csv.ts';
 
 export type FileKind = 'pdf' | 'ofd' | 'doc' | 'xls' | 'docx' | 'xlsx' | 'png' | 'jpeg' | 'gif';
 
@@ -18,6 +19,12 @@ export const FILE_KINDS: Readonly<Record<FileKind, { mime: string; extensions: r
 };
 
 export const ACCEPTED_EXTENSIONS = [...new Set(Object.values(FILE_KINDS).flatMap((k) => k.extensions))];
+
+/**
+ * CSV has no magic number: where a caller accepts it (an applicant's attachments), a file counts as
+ * CSV when its name says so and its bytes are text — see `isCsvText`.
+ */
+export const CSV_KIND = { mime: 'text/csv', extensions: ['csv'], label: 'CSV' } as const;
 
 function startsWith(buf: Uint8Array, bytes: readonly number[], at = 0): boolean {
   if (buf.length < at + bytes.length) return false;
@@ -86,6 +93,25 @@ export function detectFileKind(buf: Uint8Array, filename = ''): FileKind | null 
     if (set.has('[Content_Types].xml') && set.has('xl/workbook.xml')) return 'xlsx';
   }
   return null;
+}
+
+/**
+ * Whether a file named *.csv is really text: UTF-8, UTF-16 with a byte-order mark, or GB18030
+ * (decoded as `decodeText` reads CSV), with no control characters other than tab and line breaks
+ * and nothing undecodable. A program or an archive renamed to .csv fails this.
+ */
+export function isCsvText(buf: Uint8Array, filename: string): boolean {
+  if (extensionOf(filename) !== 'csv' || buf.length === 0) return false;
+  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  if (!utf16 && buf.includes(0)) return false;
+  const text = decodeText(buf);
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(text);
+}
+
+/** Keeps a name honest about its content: a PDF uploaded as "通知.doc" becomes "通知.doc.pdf". */
+export function withKindExtension(name: string, extensions: readonly string[]): string {
+  return extensions.includes(extensionOf(name)) ? name : `${name}.${extensions[0]}`;
 }
 
 /**

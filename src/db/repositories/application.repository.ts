@@ -280,4 +280,29 @@ export class ApplicationRepository {
   async deleteTemplate(agencyId: number, kind: string): Promise<void> {
     await this.db.deleteFrom('application_letter_templates').where('agency_id', '=', agencyId).where('kind', '=', kind).execute();
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Decision wording of the reply letter, per reply type (outcome)
+
+  async decisionWording(agencyId: number, outcome: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('application_decision_wordings').select('body')
+      .where('agency_id', '=', agencyId).where('outcome', '=', outcome).executeTakeFirst();
+    return row?.body;
+  }
+
+  async decisionWordings(agencyId: number): Promise<Map<string, { body: string; updatedAt: string }>> {
+    const rows = await this.db.selectFrom('application_decision_wordings').selectAll().where('agency_id', '=', agencyId).execute();
+    return new Map(rows.map((r) => [r.outcome, { body: r.body, updatedAt: r.updated_at }]));
+  }
+
+  async setDecisionWording(agencyId: number, outcome: string, body: string, userId: number | null, now: string): Promise<void> {
+    await this.db.insertInto('application_decision_wordings')
+      .values({ agency_id: agencyId, outcome, body, updated_by: userId, updated_at: now })
+      .onConflict((oc) => oc.columns(['agency_id', 'outcome']).doUpdateSet({ body, updated_by: userId, updated_at: now }))
+      .execute();
+  }
+
+  async deleteDecisionWording(agencyId: number, outcome: string): Promise<void> {
+    await this.db.deleteFrom('application_decision_wordings').where('agency_id', '=', agencyId).where('outcome', '=', outcome).execute();
+  }
 }

@@ -196,7 +196,8 @@ export function applicationsApiRoutes(app: FastifyInstance, ctx: ServiceContext)
       tags: ['applications'],
       summary: '提交政府信息公开申请（公众）或登记线下申请（工作人员）',
       description: '公众无需登录；工作人员以 Bearer 令牌登记信件、传真、电子邮件、当面或口头申请，须填写 channel 与 receivedOn（依条例第三十一条需要时另填 confirmedOn）。' +
-        '请求头 Idempotency-Key 使重试安全：相同标识、相同内容返回首次受理的结果，不会产生第二份申请。',
+        '请求头 Idempotency-Key 使重试安全：相同标识、相同内容返回首次受理的结果，不会产生第二份申请。' +
+        '本接口只接受 JSON，不接收附件；需要随申请提交附件（身份证件扫描件、委托书等）的，请使用网页申请表 /gk/{机关代码}/apply。',
       headers: z.object({ 'idempotency-key': z.string().max(150, 'Idempotency-Key 过长').optional() }),
       body: submitBody(ctx.now),
       response: { 201: submitResponse, 400: apiError, 401: apiError, 403: apiError, 409: apiError, 429: apiError },

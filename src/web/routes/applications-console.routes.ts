@@ -8,7 +8,7 @@ import type { StaffUser } from '../../services/actor.ts';
 import { registerOfflineApplication, todayOf } from '../../services/application-intake.service.ts';
 import { caseFile, caseView, findPossibleRepeats, listApplications, type ListView } from '../../services/application-case.service.ts';
 import { performAction } from '../../services/application-action.service.ts';
-import { caseReceipt, isLetterKind, listTemplates, saveTemplate } from '../../services/application-letter.service.ts';
+import { caseReceipt, listDecisionWordings, listTemplates, saveDecisionWording, saveTemplate } from '../../services/application-letter.service.ts';
 import { decideReviewCase, recordReviewCase } from '../../services/application-review.service.ts';
 import { attachCaseFile, MAX_CASE_FILE_BYTES } from '../../services/application-file.service.ts';
 import { visibleAgencyIds } from '../../services/application-policy.service.ts';
@@ -185,7 +185,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
   r.get(`${BASE}/:id/files/:fileId`, { schema: { hide: true, params: idParam.extend({ fileId: z.string().regex(/^\d{1,9}$/).transform(Number) }) } }, async (request, reply) =>
     sendDownload(reply, await caseFile(ctx, requireStaff(request), request.params.id, request.params.fileId)));
 
-  r.post(`${BASE}/:id/files`, { schema: { hide: true, params: idParam } }, async (request, reply) => {
+  r.post(`${BASE}/:id/files`, { config: { multipartCsrf: true }, schema: { hide: true, params: idParam } }, async (request, reply) => {
     const user = requireStaff(request);
     if (!request.isMultipart()) throw new ValidationError('请选择要上传的文件', { file: '请选择要上传的文件' });
     const fields: Record<string, string> = {};
@@ -241,12 +241,17 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
 
   // ---- letter templates ----
 
-  r.get(`${BASE}/templates`, { schema: { hide: true, querystring: z.object({ done: z.string().max(40).optional().catch(undefined) }) } }, async (request, reply) => {
-    const user = requireStaff(request, ['office', 'head', 'admin']);
-    const templates = await listTemplates(ctx, user);
-    const done = request.query.done;
-    return sendPage(request, reply, h(TemplatesPage, { ctx: pageContext(request), templates, notice: done && isLetterKind(done) ? `已保存：${templates.find((t) => t.kind === done)!.title}` : undefined, editing: done }));
-  });
+  const renderTemplates = async (request: FastifyRequest, reply: FastifyReply, user: StaffUser, opts: { done?: string; error?: { kind: string; message: string; body: string } }, status = 200) => {
+    const [templates, decisions] = await Promise.all([listTemplates(ctx, user), listDecisionWordings(ctx, user)]);
+    const done = opts.done;
+    const saved = done === undefined ? undefined : templates.find((t) => t.kind === done)?.title ?? decisions.find((d) => `decision:${d.outcome}` === done)?.label;
+    return sendPage(request, reply, h(TemplatesPage, {
+      ctx: pageContext(request), templates, decisions, notice: saved ? `已保存：${saved}` : undefined, editing: done, error: opts.error,
+    }), status);
+  };
+
+  r.get(`${BASE}/templates`, { schema: { hide: true, querystring: z.object({ done: z.string().max(60).optional().catch(undefined) }) } }, async (request, reply) =>
+    renderTemplates(request, reply, requireStaff(request, ['office', 'head', 'admin']), { done: request.query.done }));
 
   r.post(`${BASE}/templates/:kind`, {
     schema: { hide: true, params: z.object({ kind: z.string().max(40) }), body: z.object({ _csrf: text, intent: text, body: z.string().max(50_000).optional() }) },
@@ -256,13 +261,25 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
     try {
       await saveTemplate(ctx, actorOf(request), kind, request.body.intent === 'reset' ? null : request.body.body ?? '');
     } catch (e) {
-      if (e instanceof ValidationError) {
-        const templates = await listTemplates(ctx, user);
-        return sendPage(request, reply, h(TemplatesPage, { ctx: pageContext(request), templates, error: { kind, message: e.message, body: request.body.body ?? '' } }), 400);
-      }
+      if (e instanceof ValidationError) return renderTemplates(request, reply, user, { error: { kind, message: e.message, body: request.body.body ?? '' } }, 400);
       throw e;
     }
     return reply.redirect(`${BASE}/templates?done=${encodeURIComponent(kind)}#tpl-${encodeURIComponent(kind)}`, 303);
+  });
+
+  // The decision paragraph of the reply letter, per reply type.
+  r.post(`${BASE}/templates/decision/:outcome`, {
+    schema: { hide: true, params: z.object({ outcome: z.string().max(40) }), body: z.object({ _csrf: text, intent: text, body: z.string().max(50_000).optional() }) },
+  }, async (request, reply) => {
+    const user = requireStaff(request, ['office', 'head', 'admin']);
+    const outcome = request.params.outcome;
+    try {
+      await saveDecisionWording(ctx, actorOf(request), outcome, request.body.intent === 'reset' ? null : request.body.body ?? '');
+    } catch (e) {
+      if (e instanceof ValidationError) return renderTemplates(request, reply, user, { error: { kind: `decision:${outcome}`, message: e.message, body: request.body.body ?? '' } }, 400);
+      throw e;
+    }
+    return reply.redirect(`${BASE}/templates?done=${encodeURIComponent(`decision:${outcome}`)}#decision-${encodeURIComponent(outcome)}`, 303);
   });
 
   // ---- fee calculator (国办函〔2020〕109号) ----

@@ -5,12 +5,21 @@ import { z } from 'zod';
 import { h } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
 import type { Agency } from '../../db/schema.ts';
-import { requireAgency, submitApplication } from '../../services/application-intake.service.ts';
+import {
+  MAX_APPLICANT_FILES,
+  MAX_APPLICANT_FILE_BYTES,
+  checkApplicantFiles,
+  requireAgency,
+  submitApplication,
+  type ApplicantFileInput,
+} from '../../services/application-intake.service.ts';
 import { receiptData, trackApplication, trackedFile, findTracked } from '../../services/application-case.service.ts';
 import { receiptLetter } from '../../services/application-letter.service.ts';
 import { receiptToken, verifyReceiptToken } from '../../services/application-policy.service.ts';
 import { AppError, DomainError, NotFoundError, ValidationError } from '../../services/errors.ts';
 import { actorOf } from '../plugins/auth.ts';
+import { assertCsrf } from '../plugins/csrf.ts';
+import { safeFilename } from '../../storage/file-type.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { publicRateLimit, sendDownload } from './applications-api.routes.ts';
 import { suggestionStep } from './suggestions.routes.ts';
@@ -19,6 +28,7 @@ import { todayCst } from '../format.ts';
 import { suggestionFollowed } from '../../services/suggestion.service.ts';
 import {
   ApplyPage,
+  AttachmentsField,
   EMPTY_FORM,
   ReceiptPage,
   TrackPage,
@@ -39,6 +49,49 @@ const applyBody = z.object({
   suggestion: formText, suggest_done: formText, // issue 8: answers before applications
 });
 
+type ApplyBody = z.infer<typeof applyBody>;
+
+/**
+ * The application form's fields and attachments. The form is multipart (it carries files); a
+ * urlencoded post (no files) is still accepted. The CSRF token precedes the files in the form and
+ * is checked before any upload is read. A part over the size limit is cut at one byte more than
+ * the limit, files beyond the maximum are counted but not kept: the service names either problem.
+ */
+// An oversized file is cut, not thrown (`throwFileSizeLimit`: read by parts() at run time, though
+// missing from its declared options), so the form can name it and keep the other fields.
+const APPLY_PARTS = { limits: { fileSize: MAX_APPLICANT_FILE_BYTES + 1 }, throwFileSizeLimit: false };
+
+async function readApplyForm(request: FastifyRequest): Promise<{ body: ApplyBody; files: ApplicantFileInput[] }> {
+  if (!request.isMultipart()) return { body: (request.body ?? {}) as ApplyBody, files: [] };
+  const fields: Record<string, string> = {};
+  const files: ApplicantFileInput[] = [];
+  try {
+    for await (const part of request.parts(APPLY_PARTS)) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value ?? '');
+        continue;
+      }
+      assertCsrf(request, fields._csrf);
+      if (files.length >= MAX_APPLICANT_FILES) {
+        for await (const chunk of part.file) void chunk; // counted, not kept
+        files.push({ filename: part.filename, content: Buffer.alloc(0) });
+        continue;
+      }
+      const content = await part.toBuffer();
+      if (part.filename === '' && content.length === 0) continue; // the file input left empty
+      files.push({ filename: part.filename, content });
+    }
+  } catch (e) {
+    // More files than the server parses at all (app.ts): the fields came first and are all here;
+    // the files counted so far already exceed the maximum, so the service refuses them.
+    if ((e as { code?: string }).code !== 'FST_FILES_LIMIT') throw e;
+  }
+  assertCsrf(request, fields._csrf);
+  const parsed = applyBody.safeParse(fields);
+  if (!parsed.success) throw new ValidationError('申请内容过长', {});
+  return { body: parsed.data, files };
+}
+
 const receiptQuery = z.object({ c: z.string().max(40).default(''), s: z.string().max(64).default('') });
 
 const trackBody = z.object({ _csrf: formText, trackingCode: formText, phoneLast4: formText, fileId: formText });
@@ -53,8 +106,8 @@ function portalAgency(a: Agency) {
 export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const renderForm = (request: FastifyRequest, reply: FastifyReply, agency: Agency, values: ApplyFormValues, nonce: string, errors: Record<string, string> = {}, notice?: string, status = 200) =>
-    sendPage(request, reply, h(ApplyPage, { ctx: pageContext(request), agency: portalAgency(agency), values, nonce, errors, notice }), status);
+  const renderForm = (request: FastifyRequest, reply: FastifyReply, agency: Agency, values: ApplyFormValues, nonce: string, errors: Record<string, string> = {}, notice?: string, status = 200, reattach: string[] = []) =>
+    sendPage(request, reply, h(ApplyPage, { ctx: pageContext(request), agency: portalAgency(agency), values, nonce, errors, notice, reattach }), status);
 
   r.get('/gk/:code/apply', { schema: { hide: true, params: agencyCodeParam } }, async (request, reply) => {
     const agency = await requireAgency(ctx, request.params.code);
@@ -62,11 +115,18 @@ export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): v
   });
 
   r.post('/gk/:code/apply', {
-    config: publicRateLimit(ctx, 'applications-submit'),
-    schema: { hide: true, params: agencyCodeParam, body: applyBody },
+    config: { ...publicRateLimit(ctx, 'applications-submit'), multipartCsrf: true }, // readApplyForm checks the token
+    schema: { hide: true, params: agencyCodeParam, body: applyBody.optional() },
   }, async (request, reply) => {
     const agency = await requireAgency(ctx, request.params.code);
-    const b = request.body;
+    let b: ApplyBody;
+    let files: ApplicantFileInput[];
+    try {
+      ({ body: b, files } = await readApplyForm(request));
+    } catch (e) {
+      if (e instanceof ValidationError) return renderForm(request, reply, agency, EMPTY_FORM, newNonce(), { ...(e.fields ?? {}) }, e.message, 400);
+      throw e;
+    }
     const values: ApplyFormValues = {
       kind: b.kind ?? '', orgType: b.orgType ?? '', name: b.name ?? '', idType: b.idType ?? '', idNumber: b.idNumber ?? '', phone: b.phone ?? '',
       email: b.email ?? '', address: b.address ?? '', description: b.description ?? '', format: b.format ?? '', delivery: b.delivery ?? '',
@@ -79,11 +139,16 @@ export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): v
       },
       description: values.description, format: values.format, delivery: values.delivery,
     };
+    // A browser never shows a page again with files still chosen: name them so they can be chosen again.
+    const reattach = files.filter((f) => f.filename !== '').map((f) => safeFilename(f.filename));
     // Errors first: a form that cannot be accepted goes back with its messages, not to the suggestions.
-    const formOk = validateApplicationForm(form, { today: todayCst(ctx.now()) }).ok;
-    if (formOk && await suggestionStep(ctx, request, reply, { agencyCode: agency.code, form: 'apply', text: values.description, fields: b, action: `/gk/${agency.code}/apply` })) return reply; // issue 8: matching published information first (confirmation step)
+    const formOk = validateApplicationForm(form, { today: todayCst(ctx.now()) }).ok && checkApplicantFiles(files).ok;
+    if (formOk && await suggestionStep(ctx, request, reply, {
+      agencyCode: agency.code, form: 'apply', text: values.description, fields: b, action: `/gk/${agency.code}/apply`,
+      upload: h(AttachmentsField, { ctx: pageContext(request), reattach }),
+    })) return reply; // issue 8: matching published information first (confirmation step)
     try {
-      const result = await submitApplication(ctx, actorOf(request), { agencyCode: agency.code, form, idempotency: { source: 'form', key: nonce } });
+      const result = await submitApplication(ctx, actorOf(request), { agencyCode: agency.code, form, files, idempotency: { source: 'form', key: nonce } });
       await suggestionFollowed(ctx, b.suggestion, 'application', result.id); // issue 8: counts that a shown suggestion did not stop the application
       const token = await receiptToken(ctx, result.trackingCode);
       // Post/Redirect/Get: a reload shows the receipt again instead of resubmitting.
@@ -92,11 +157,11 @@ export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): v
       if (e instanceof ValidationError) {
         const errors: Record<string, string> = {};
         for (const [path, message] of Object.entries(e.fields ?? {})) errors[formFieldOf(path)] = message;
-        return renderForm(request, reply, agency, values, nonce, errors, undefined, 400);
+        return renderForm(request, reply, agency, values, nonce, errors, undefined, 400, reattach);
       }
       if (e instanceof DomainError && e.code === 'idempotency_conflict') {
         // The same form was sent again with other content (back button): start a fresh form, keep the values.
-        return renderForm(request, reply, agency, values, newNonce(), {}, '此页面的申请已经提交过。如需提交另一份申请，请核对内容后再次点击“提交申请”。', 409);
+        return renderForm(request, reply, agency, values, newNonce(), {}, '此页面的申请已经提交过。如需提交另一份申请，请核对内容后再次点击“提交申请”。', 409, reattach);
       }
       throw e;
     }

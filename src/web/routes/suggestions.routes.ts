@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { h } from 'preact';
+import { h, type ComponentChildren } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { openSuggestion, suggestFor, SUGGESTION_FORMS, type SuggestionForm } from '../../services/suggestion.service.ts';
@@ -70,13 +70,15 @@ export function suggestionRoutes(app: FastifyInstance, ctx: ServiceContext): voi
  * The confirmation step of a public form (application, question): unless the form says the person
  * has already seen the suggestions for this text (`suggest_done=1`, set by suggest.js or by this
  * page's own button), the matching published information is shown first, with one button that
- * sends the same values on. Returns true when it answered the request (the caller returns).
+ * sends the same values on. Files cannot be carried in hidden fields: a form with attachments
+ * passes `upload`, a file input that asks for them again. Returns true when it answered the request
+ * (the caller returns).
  */
 export async function suggestionStep(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  opts: { agencyCode: string; form: SuggestionForm; text: string; fields: Record<string, unknown>; action: string },
+  opts: { agencyCode: string; form: SuggestionForm; text: string; fields: Record<string, unknown>; action: string; upload?: ComponentChildren },
 ): Promise<boolean> {
   if (opts.fields.suggest_done === '1') return false;
   const agency = await ctx.repos.agencies.byCode(opts.agencyCode);
@@ -90,7 +92,7 @@ export async function suggestionStep(
   }
   reply.header('cache-control', 'no-store');
   await sendPage(request, reply, h(SuggestionConfirmPage, {
-    ctx: pageContext(request), agency, form: opts.form, items: found.items, token: found.token, action: opts.action, fields,
+    ctx: pageContext(request), agency, form: opts.form, items: found.items, token: found.token, action: opts.action, fields, upload: opts.upload,
   }));
   return true;
 }

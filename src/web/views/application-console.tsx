@@ -34,7 +34,9 @@ import {
 } from '../../domain/application-workflow.ts';
 import { formatTrackingCode } from '../../domain/tracking-code.ts';
 import { CASE_KINDS, CASE_KIND_LABELS, CASE_RESULTS, CASE_RESULT_LABELS } from '../../services/application-review.service.ts';
-import type { TemplateView } from '../../services/application-letter.service.ts';
+import type { DecisionWordingView, TemplateView } from '../../services/application-letter.service.ts';
+import { APPLICANT_FILE_KIND } from '../../services/application-intake.service.ts';
+import { DECISION_PLACEHOLDERS } from '../../output/application-letters.ts';
 import type { FeeBreakdown } from '../../domain/fees.ts';
 import type { CaseKind, CaseResult } from '../../domain/annual-report.ts';
 import { OutgoingPrivacyWarnings } from './privacy-console.tsx';
@@ -534,9 +536,12 @@ export function CasePage({ ctx, view, today, notice, error, actionState, reviewE
             <h2 id="files-title">文书和附件</h2>
             {view.files.length === 0 ? <p class="hint">暂无文书。</p> : (
               <ul>
-                {view.files.map((f) => (
+                {view.files.map((f) => (f.kind === APPLICANT_FILE_KIND ? (
+                  // The applicant's own files hold personal data: downloadable only by those who handle the case.
+                  <li>{view.handles ? <a href={`/console/applications/${view.id}/files/${f.id}`}>{f.filename}</a> : f.filename}（{fileSize(f.size)}，申请人提交{view.handles ? '' : '，仅承办人员可查看'}）</li>
+                ) : (
                   <li><a href={`/console/applications/${view.id}/files/${f.id}`}>{f.filename}</a>（{fileSize(f.size)}，{f.isPublic ? '申请人可下载' : '内部'}）</li>
-                ))}
+                )))}
               </ul>
             )}
             {canAttach && (
@@ -588,7 +593,9 @@ export function CasePage({ ctx, view, today, notice, error, actionState, reviewE
 // ---------------------------------------------------------------------------------------------
 // Letter templates and the fee calculator
 
-export function TemplatesPage({ ctx, templates, notice, error, editing }: { ctx: PageContext; templates: TemplateView[]; notice?: string; error?: { kind: string; message: string; body: string }; editing?: string }) {
+export function TemplatesPage({ ctx, templates, decisions, notice, error, editing }: {
+  ctx: PageContext; templates: TemplateView[]; decisions: DecisionWordingView[]; notice?: string; error?: { kind: string; message: string; body: string }; editing?: string;
+}) {
   return (
     <Page ctx={ctx} title="文书模板">
       <h1>依申请公开文书模板</h1>
@@ -609,6 +616,27 @@ export function TemplatesPage({ ctx, templates, notice, error, editing }: { ctx:
               </div>
               <button type="submit" name="intent" value="save" class="primary">保存</button>{' '}
               {!t.isDefault && <button type="submit" name="intent" value="reset">恢复系统默认</button>}
+            </form>
+          </details>
+        );
+      })}
+      <h2 id="decisions">答复书的决定措辞</h2>
+      <p class="hint" id="decision-hint">答复书中 {'{{decision}}'} 处按答复类型填入以下措辞。可用占位符：{DECISION_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}</p>
+      {decisions.map((d) => {
+        const key = `decision:${d.outcome}`;
+        const err = error?.kind === key ? error : undefined;
+        return (
+          <details class="card" open={editing === key || err !== undefined} id={`decision-${d.outcome}`}>
+            <summary><strong>{d.label}</strong>{d.isDefault ? '（系统默认）' : `（本机关修改于 ${formatDateTime(d.updatedAt)}）`}</summary>
+            {err && <div class="notice notice-error" role="alert">{err.message}</div>}
+            <form method="post" action={`/console/applications/templates/decision/${d.outcome}`}>
+              <Csrf ctx={ctx} />
+              <div class="form-row">
+                <label for={`decision-body-${d.outcome}`}>决定措辞</label>
+                <textarea id={`decision-body-${d.outcome}`} name="body" rows={4} aria-describedby="decision-hint">{err ? err.body : d.body}</textarea>
+              </div>
+              <button type="submit" name="intent" value="save" class="primary">保存</button>{' '}
+              {!d.isDefault && <button type="submit" name="intent" value="reset">恢复系统默认</button>}
             </form>
           </details>
         );

@@ -17,6 +17,12 @@ import {
 } from '../../domain/application-form.ts';
 import { formatTrackingCode } from '../../domain/tracking-code.ts';
 import type { PublicApplicationView } from '../../services/application-case.service.ts';
+import {
+  APPLICANT_FILE_EXTENSIONS,
+  APPLICANT_FILE_TYPES_LABEL,
+  MAX_APPLICANT_FILES,
+  MAX_APPLICANT_FILE_BYTES,
+} from '../../services/application-intake.service.ts';
 import { SuggestBox } from './privacy-suggest.tsx';
 
 /** zh-CN text (zh-TW is converted from it for the whole page) or the English one. */
@@ -125,6 +131,35 @@ export function ErrorSummary({ ctx, errors, labels }: { ctx: PageContext; errors
   );
 }
 
+/**
+ * The optional attachments (a scan of the identity document, a letter, a power of attorney). When a
+ * page comes back after a submission, the browser has forgotten the chosen files: `reattach` names
+ * them so that they can be chosen again.
+ */
+export function AttachmentsField({ ctx, error, reattach = [] }: { ctx: PageContext; error?: string; reattach?: string[] }) {
+  const t = bi(ctx);
+  const mb = MAX_APPLICANT_FILE_BYTES / 1024 / 1024;
+  const described = ['attachments-hint', reattach.length > 0 ? 'attachments-reattach' : '', error ? 'attachments-error' : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'form-row has-error' : 'form-row'}>
+      <label for="attachments">{t('附件（可选）', 'Attachments (optional)')}</label>
+      <p class="hint" id="attachments-hint">{t(
+        `如身份证件扫描件、申请书、授权委托书等。最多${MAX_APPLICANT_FILES}个文件，每个不超过${mb}MB，可接受${APPLICANT_FILE_TYPES_LABEL}（按文件内容判断）。`,
+        `For example a scan of your identity document, a letter or a power of attorney. Up to ${MAX_APPLICANT_FILES} files of at most ${mb} MB each: ${APPLICANT_FILE_TYPES_LABEL} (checked by content).`,
+      )}</p>
+      {reattach.length > 0 && (
+        <p class="notice notice-warn" id="attachments-reattach">{t(
+          `您选择的附件（${reattach.join('、')}）没有随本页保留，请重新选择后再提交；不重新选择的，申请将不带附件提交。`,
+          `The files you chose (${reattach.join(', ')}) were not kept on this page: please choose them again before submitting, or the application is sent without them.`,
+        )}</p>
+      )}
+      <input type="file" id="attachments" name="attachments" multiple accept={APPLICANT_FILE_EXTENSIONS.map((x) => `.${x}`).join(',')}
+        aria-invalid={error ? 'true' : undefined} aria-describedby={described} />
+      <ErrorText id="attachments" error={error} />
+    </div>
+  );
+}
+
 export interface ApplyPageProps {
   ctx: PageContext;
   agency: PortalAgency & { fax?: string; email?: string; officeName?: string };
@@ -132,10 +167,12 @@ export interface ApplyPageProps {
   nonce: string;
   errors: Record<string, string>;
   notice?: string;
+  /** Names of files sent with the previous submission, to be chosen again. */
+  reattach?: string[];
 }
 
 /** The application form (Art. 29: who applies, what is sought, in which form and how). */
-export function ApplyPage({ ctx, agency, values, nonce, errors, notice }: ApplyPageProps) {
+export function ApplyPage({ ctx, agency, values, nonce, errors, notice, reattach }: ApplyPageProps) {
   const t = bi(ctx);
   const labelOf = (zh: string, en: string) => t(zh, en);
   const labels: Record<string, string> = {
@@ -143,6 +180,7 @@ export function ApplyPage({ ctx, agency, values, nonce, errors, notice }: ApplyP
     idType: labelOf('身份证明类型', 'Identity document'), idNumber: labelOf('证件号码', 'Document number'), phone: labelOf('联系电话', 'Phone'),
     email: labelOf('电子邮箱', 'E-mail'), address: labelOf('通信地址', 'Postal address'), description: labelOf('所需信息的描述', 'Information sought'),
     format: labelOf('获取信息的形式', 'Form of the information'), delivery: labelOf('获取信息的方式', 'How to receive it'),
+    attachments: labelOf('附件', 'Attachments'),
   };
   const en = ctx.lang === 'en';
   const opt = <T extends string>(codes: readonly T[], zh: Record<T, string>) => codes.map((c) => ({ value: c, label: en ? EN[c] ?? zh[c] : zh[c] }));
@@ -160,7 +198,7 @@ export function ApplyPage({ ctx, agency, values, nonce, errors, notice }: ApplyP
       </div>
       {notice && <div class="notice notice-error" role="alert">{notice}</div>}
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
-      <form method="post" action={`/gk/${agency.code}/apply`} class="apply-form" novalidate>
+      <form method="post" action={`/gk/${agency.code}/apply`} class="apply-form" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <input type="hidden" name="nonce" value={nonce} />
         <section aria-labelledby="apply-applicant">
@@ -198,6 +236,11 @@ export function ApplyPage({ ctx, agency, values, nonce, errors, notice }: ApplyP
             options={opt(['post', 'email', 'pickup', 'online'] as const, DELIVERY_LABELS as Record<Delivery, string>)}
             hint={t('纸质形式可邮寄或当面领取；电子形式可通过电子邮件或凭查询码在线下载', 'Paper: by post or collected in person. Electronic: by e-mail or downloaded online')} />
         </section>
+        {/* Last in the form: every field, the CSRF token first of all, reaches the server before the files. */}
+        <section aria-labelledby="apply-attachments">
+          <h2 id="apply-attachments">{t('附件', 'Attachments')}</h2>
+          <AttachmentsField ctx={ctx} error={errors.attachments} reattach={reattach} />
+        </section>
         <p class="privacy-note">{t('您填写的身份证件号码、联系电话和地址仅用于办理本申请，不会在网站上公开。', 'Your identity number, phone and address are used only to handle this application and are never published.')}</p>
         <button type="submit" class="primary">{t('提交申请', 'Submit application')}</button>
       </form>
@@ -207,6 +250,10 @@ export function ApplyPage({ ctx, agency, values, nonce, errors, notice }: ApplyP
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return <tr><th scope="row">{label}</th><td>{children}</td></tr>;
+}
+
+function AttachmentNames({ names }: { names: string[] }) {
+  return <ul class="attachment-names">{names.map((n) => <li>{n}</li>)}</ul>;
 }
 
 export interface ReceiptView {
@@ -219,6 +266,7 @@ export interface ReceiptView {
   formatLabel: string;
   deliveryLabel: string;
   channelLabel: string;
+  attachments: string[];
 }
 
 /** The acknowledgement page with the printable receipt (受理回执). */
@@ -247,6 +295,7 @@ export function ReceiptPage({ ctx, agency, receipt, docxUrl, replayed }: { ctx: 
             <Row label={t('申请方式', 'Channel')}>{receipt.channelLabel}</Row>
             <Row label={t('所需信息', 'Information sought')}>{receipt.description}</Row>
             <Row label={t('获取形式和方式', 'Form and delivery')}>{receipt.formatLabel}，{receipt.deliveryLabel}</Row>
+            {receipt.attachments.length > 0 && <Row label={t('随申请提交的附件', 'Attachments')}><AttachmentNames names={receipt.attachments} /></Row>}
           </tbody>
         </table>
         <p>{t(
@@ -331,6 +380,7 @@ export function TrackResultPage({ ctx, agency, view, phoneLast4 }: { ctx: PageCo
           <Row label={t('申请人', 'Applicant')}>{view.applicantName}</Row>
           <Row label={t('收到申请日期', 'Date received')}>{formatDate(view.receivedOn, ctx.lang)}</Row>
           <Row label={t('所需信息', 'Information sought')}>{view.description}</Row>
+          {view.applicantFiles.length > 0 && <Row label={t('您提交的附件', 'Your attachments')}><AttachmentNames names={view.applicantFiles} /></Row>}
           <Row label={t('办理状态', 'Status')}><strong class={`status status-${view.status}`}>{status}</strong></Row>
           {view.outcomeLabel && <Row label={t('处理结果', 'Decision')}>{view.outcomeLabel}{view.endedOn ? `（${formatDate(view.endedOn, ctx.lang)}）` : ''}</Row>}
           {view.dueSentence && view.due.status !== 'ended' && <Row label={t('答复期限', 'Reply due')}><span class="due-sentence">{view.dueSentence}</span></Row>}

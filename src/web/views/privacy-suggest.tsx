@@ -1,6 +1,7 @@
 // Answers before applications (issue 8), on the public forms: the box that suggest.js fills while
 // someone types their description, and the confirmation step that shows the same suggestions when
 // the form is sent without JavaScript (or before JavaScript had a chance to show them).
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../render.tsx';
 import { PortalLayout, type PortalAgency } from './layout.tsx';
 import { CsrfField } from './components.tsx';
@@ -58,6 +59,8 @@ export function SuggestionList({ ctx, items }: { ctx: PageContext; items: Sugges
  */
 export function SuggestionConfirmPage(props: {
   ctx: PageContext; agency: PortalAgency; form: SuggestionForm; items: SuggestionItem[]; token: string | null; action: string; fields: Record<string, string>;
+  /** A file input placed in the form (which is then sent as multipart). */
+  upload?: ComponentChildren;
 }) {
   const { ctx, agency, form } = props;
   const title = t(ctx, SUGGEST_TITLE.zh, SUGGEST_TITLE.en);
@@ -69,12 +72,13 @@ export function SuggestionConfirmPage(props: {
         ? t(ctx, '根据您填写的描述，以下信息已经公开，可能就是您要申请的信息。您可以先查看；已公开的信息无需申请即可获取。', 'Going by your description, the information below is already published and may be what you are applying for. Published information needs no application.')
         : t(ctx, '根据您填写的内容，以下已公开的信息和答复可能已经回答了您的问题。', 'Going by your question, the published information and answers below may already answer it.')}</p>
       <SuggestionList ctx={ctx} items={props.items} />
-      <form method="post" action={props.action} class="suggest-confirm">
+      <form method="post" action={props.action} class="suggest-confirm" enctype={props.upload ? 'multipart/form-data' : undefined}>
         <CsrfField ctx={ctx} />
         {Object.entries(props.fields).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
         <input type="hidden" name="suggestion" value={props.token ?? ''} />
         <input type="hidden" name="suggest_done" value="1" />
         <p>{t(ctx, '您填写的内容已保留，提交后即按原内容办理。', 'What you entered is kept and will be submitted as it is.')}</p>
+        {props.upload}
         <button type="submit" class="primary">{submit}</button>
       </form>
     </PortalLayout>
