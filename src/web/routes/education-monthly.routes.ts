@@ -5,6 +5,7 @@ import { h } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
 import { agencyByCode } from '../../services/portal.service.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
+import { requireStaffFor } from '../../services/education-access.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import {
   deleteMonthlyItem, monthlyItem, monthlyReport, monthlyYear, monthlyYears, saveMonthlyItem, saveMonthlyReport, setMonthlyPublished, staffMonthlyReport, staffMonthlyReports,
@@ -39,7 +40,11 @@ export function educationMonthlyRoutes(app: FastifyInstance, ctx: ServiceContext
     const reports = await staffMonthlyReports(ctx, actorOf(request), year);
     return sendPage(request, reply, h(MonthlyListConsole, { ctx: pageContext(request), year, reports, done: doneMessage(request) }));
   });
-  r.get(`${BASE}/open`, { schema: { querystring: monthParam } }, async (request, reply) => reply.redirect(`${BASE}/${request.query.month}`, 303));
+  // The month picker (a GET form): refuses like the page it leads to, so no console address answers everyone.
+  r.get(`${BASE}/open`, { schema: { querystring: monthParam } }, async (request, reply) => {
+    requireStaffFor(actorOf(request), 'content.manage');
+    return reply.redirect(`${BASE}/${request.query.month}`, 303);
+  });
 
   const monthPage = async (request: FastifyRequest, reply: FastifyReply, month: string, forms: { reportForm?: FormState; itemForm?: FormState; error?: string }, status = 200) => {
     requireStaff(request);
