@@ -6,7 +6,7 @@ import { CLI_ACTOR } from './agency.ts';
 
 const USAGE = `用法：
   gongkai user add --username 用户名 --password 密码 --agency 机关代码 --roles 角色1,角色2
-                   [--department 科室名称] [--display-name 姓名] [--sysadmin] [--db URL]
+                   [--department 科室名称] [--display-name 姓名] [--email 电子邮箱] [--sysadmin] [--db URL]
   gongkai user passwd --username 用户名 --password 新密码 [--db URL]
   gongkai user list [--agency 机关代码] [--db URL]
 角色：${Object.entries(ROLE_LABELS).map(([k, v]) => `${k}（${v}）`).join('、')}`;
@@ -17,7 +17,7 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
   const str = { type: 'string' } as const;
   const { values: v } = parseArgs({
     args: rest,
-    options: { db: str, username: str, password: str, agency: str, roles: str, department: str, 'display-name': str, sysadmin: { type: 'boolean', default: false } },
+    options: { db: str, username: str, password: str, agency: str, roles: str, department: str, 'display-name': str, email: str, sysadmin: { type: 'boolean', default: false } },
   });
   const need = (...names: (keyof typeof v)[]) => {
     const missing = names.filter((n) => v[n] === undefined || v[n] === '').map((n) => `--${n}`);
@@ -30,7 +30,7 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
       const agency = await findAgencyByCode(ctx, v.agency!);
       const department = v.department ? await findDepartmentByName(ctx, agency.id, v.department) : null;
       const u = await createUser(ctx, CLI_ACTOR, {
-        username: v.username!, password: v.password!, displayName: v['display-name'], agencyId: agency.id,
+        username: v.username!, password: v.password!, displayName: v['display-name'], email: v.email, agencyId: agency.id,
         departmentId: department?.id ?? null, roles: v.roles!.split(/[,，、\s]+/), isSysadmin: v.sysadmin,
       });
       io.out(`已新增用户：${u.username}（${u.displayName}），机关 ${u.agencyCode}，角色 ${u.roles.join(',') || '无'}${u.isSysadmin ? '，平台管理员' : ''}`);

@@ -10,6 +10,7 @@ import { clearAccountLock } from './auth.service.ts';
 import { validateCreditCode } from '../domain/identity.ts';
 import { DEFAULT_INDEX_PATTERN, validateIndexPattern } from '../domain/index-number.ts';
 import { isRole, ROLES, ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { isEmailAddress } from '../mail/mail-config.ts';
 
 // ---- policies ---------------------------------------------------------------------------------
 
@@ -84,6 +85,8 @@ export interface UserView {
   disabled: boolean;
   createdAt: string;
   passwordChangedAt: string;
+  /** Where deadline reminders are e-mailed; '' = inbox only. */
+  email: string;
 }
 
 export function agencyView(a: Agency): AgencyView {
@@ -352,8 +355,15 @@ async function userView(repos: Repositories, u: User): Promise<UserView> {
   return {
     id: u.id, username: u.username, displayName: u.display_name, agencyId: u.agency_id, agencyCode: agency?.code ?? '',
     departmentId: u.department_id, departmentName: dept?.name ?? null, roles, isSysadmin: u.is_sysadmin === 1,
-    disabled: u.disabled === 1, createdAt: u.created_at, passwordChangedAt: u.password_changed_at,
+    disabled: u.disabled === 1, createdAt: u.created_at, passwordChangedAt: u.password_changed_at, email: u.email,
   };
+}
+
+/** A staff member's e-mail address for reminders: optional, checked when given. */
+function userEmail(value: string | undefined, fields: Record<string, string>): string {
+  const email = (value ?? '').trim();
+  if (email !== '' && !isEmailAddress(email)) fields.email = '电子邮箱格式不正确，例如 name@example.gov.cn';
+  return email;
 }
 
 export interface NewUserInput {
@@ -364,6 +374,7 @@ export interface NewUserInput {
   departmentId?: number | null;
   roles: readonly string[];
   isSysadmin?: boolean;
+  email?: string;
 }
 
 export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUserInput): Promise<UserView> {
@@ -374,6 +385,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   if (!USERNAME.test(username)) fields.username = '用户名应为 2–64 个字母、数字、点、连字符或下划线，并以字母或数字开头';
   const displayName = (input.displayName ?? '').trim() || username;
   if ([...displayName].length > 100) fields.displayName = '姓名不能超过 100 个字符';
+  const email = userEmail(input.email, fields);
   let roles: Role[] = [];
   try {
     roles = parseRoles(input.roles);
@@ -394,10 +406,10 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
     if (!(await repos.agencies.byId(input.agencyId))) throw new ValidationError('所选机关不存在', { agencyId: '所选机关不存在' });
     if (await repos.users.byUsername(username)) throw new ValidationError(`用户名“${username}”已存在`, { username: `用户名“${username}”已存在` });
     const departmentId = await resolveDepartment(repos, input.agencyId, input.departmentId);
-    const u = await repos.users.insert({ username, displayName, passwordHash, agencyId: input.agencyId, departmentId, isSysadmin: !!input.isSysadmin, roles }, now);
+    const u = await repos.users.insert({ username, displayName, passwordHash, agencyId: input.agencyId, departmentId, isSysadmin: !!input.isSysadmin, roles, email }, now);
     await audit(repos, actor, now, {
       agencyId: u.agency_id, action: 'user.created', subjectType: 'user', subjectId: u.id,
-      summary: { after: { username, displayName, departmentId, roles, isSysadmin: !!input.isSysadmin } },
+      summary: { after: { username, displayName, departmentId, roles, isSysadmin: !!input.isSysadmin, email } },
     });
     return userView(repos, u);
   });
@@ -424,6 +436,8 @@ export interface UserUpdate {
   roles: readonly string[];
   /** Only system administrators may change it; undefined leaves it as it is. */
   isSysadmin?: boolean;
+  /** Undefined leaves it as it is; '' removes it. */
+  email?: string;
 }
 
 export async function updateUser(ctx: ServiceContext, actor: Actor, userId: number, input: UserUpdate): Promise<UserView> {
@@ -431,6 +445,9 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, userId: numb
   const displayName = input.displayName.trim();
   if (displayName === '') throw new ValidationError('请填写姓名', { displayName: '请填写姓名' });
   if ([...displayName].length > 100) throw new ValidationError('姓名不能超过 100 个字符', { displayName: '姓名不能超过 100 个字符' });
+  const emailFields: Record<string, string> = {};
+  const email = input.email === undefined ? undefined : userEmail(input.email, emailFields);
+  if (emailFields.email) throw new ValidationError(emailFields.email, emailFields);
   const now = ctx.now();
   return ctx.transaction(async (repos) => {
     const u = await managedUser(repos, actor, userId);
@@ -444,11 +461,11 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, userId: numb
     if (self && !sysadmin && beforeRoles.includes('admin') && !roles.includes('admin')) throw new DomainError('不能取消自己的管理员角色');
     const departmentId = await resolveDepartment(repos, u.agency_id, input.departmentId);
     const diff = changes(
-      { displayName: u.display_name, departmentId: u.department_id, roles: beforeRoles, isSysadmin: wasSysadmin },
-      { displayName, departmentId, roles: [...roles].sort(), isSysadmin: sysadmin },
+      { displayName: u.display_name, departmentId: u.department_id, roles: beforeRoles, isSysadmin: wasSysadmin, email: u.email },
+      { displayName, departmentId, roles: [...roles].sort(), isSysadmin: sysadmin, email: email ?? u.email },
     );
     if (Object.keys(diff.after).length > 0) {
-      await repos.accounts.updateUser(u.id, { displayName, departmentId, isSysadmin: sysadmin });
+      await repos.accounts.updateUser(u.id, { displayName, departmentId, isSysadmin: sysadmin, ...(email !== undefined ? { email } : {}) });
       await repos.users.setRoles(u.id, roles);
       await audit(repos, actor, now, { agencyId: u.agency_id, action: 'user.updated', subjectType: 'user', subjectId: u.id, summary: diff });
     }
@@ -506,6 +523,6 @@ export async function listUsers(ctx: ServiceContext, actor: Actor, filter: { age
   return rows.map((u) => ({
     id: u.id, username: u.username, displayName: u.display_name, agencyId: u.agency_id, agencyCode: u.agency_code,
     departmentId: u.department_id, departmentName: u.department_id !== null ? depts.get(u.department_id) ?? null : null,
-    roles: u.roles, isSysadmin: u.is_sysadmin === 1, disabled: u.disabled === 1, createdAt: u.created_at, passwordChangedAt: u.password_changed_at,
+    roles: u.roles, isSysadmin: u.is_sysadmin === 1, disabled: u.disabled === 1, createdAt: u.created_at, passwordChangedAt: u.password_changed_at, email: u.email,
   }));
 }

@@ -6,7 +6,8 @@ import { inboxFor, writeDeadlineReminders } from '../../src/services/reminder.se
 import { deliverOutbox, outboxOverview, OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS } from '../../src/mail/outbox.ts';
 import type { MailTransport } from '../../src/mail/transport.ts';
 import type { MailMessage } from '../../src/mail/message.ts';
-import { ForbiddenError } from '../../src/services/errors.ts';
+import { ForbiddenError, ValidationError } from '../../src/services/errors.ts';
+import { createUser, updateUser } from '../../src/services/account.service.ts';
 import { makeWorld, personForm, registerOn, residentId, type World } from './applications-fixture.ts';
 
 const MAIL = { smtpUrl: 'smtp://127.0.0.1:2525', from: '政府信息公开 <gk@example.cn>' };
@@ -171,5 +172,19 @@ forEachDialect('e-mail outbox for deadline reminders', (s) => {
     assert.ok(mine.recent.every((m) => !m.recipient.startsWith('r') && m.recipient !== 'orphan@example.cn'));
     await assert.rejects(outboxOverview(mctx, w.actor('office')), ForbiddenError);
     await assert.rejects(outboxOverview(mctx, w.actor('clerk')), ForbiddenError);
+  });
+
+  test('an address is set when creating or editing a user, checked, and removable', async () => {
+    const admin = w.actor('admin');
+    await assert.rejects(createUser(s.ctx, admin, { username: `mailer-${s.dialect}`, password: 'Mailer2026x', agencyId: w.bureauId, roles: ['office'], email: 'mailer@' }),
+      (e: ValidationError) => e instanceof ValidationError && e.fields?.email === '电子邮箱格式不正确，例如 name@example.gov.cn');
+    assert.equal(await s.ctx.repos.users.byUsername(`mailer-${s.dialect}`), undefined);
+    const u = await createUser(s.ctx, admin, { username: `mailer-${s.dialect}`, password: 'Mailer2026x', agencyId: w.bureauId, roles: ['office'], email: ' mailer@hj.gov.cn ' });
+    assert.equal(u.email, 'mailer@hj.gov.cn');
+    await assert.rejects(updateUser(s.ctx, admin, u.id, { displayName: '改名', departmentId: null, roles: ['office'], email: 'a b@c.cn' }), ValidationError);
+    assert.equal((await s.ctx.repos.users.byId(u.id))!.display_name, u.displayName);
+    // Leaving the address out of an update keeps it; '' removes it.
+    assert.equal((await updateUser(s.ctx, admin, u.id, { displayName: '改名', departmentId: null, roles: ['office'] })).email, 'mailer@hj.gov.cn');
+    assert.equal((await updateUser(s.ctx, admin, u.id, { displayName: '改名', departmentId: null, roles: ['office'], email: '' })).email, '');
   });
 });

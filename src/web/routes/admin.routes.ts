@@ -29,9 +29,9 @@ const agencyBody = z.object({
 });
 const userRoles = z.union([z.string().max(20), z.array(z.string().max(20)).max(20)]).optional();
 const newUserBody = z.object({
-  username: str(), displayName: str(), password: str(), agencyId: idField, departmentId: idField, roles: userRoles, isSysadmin: z.literal('1').optional(), ...csrf,
+  username: str(), displayName: str(), password: str(), email: str(), agencyId: idField, departmentId: idField, roles: userRoles, isSysadmin: z.literal('1').optional(), ...csrf,
 });
-const editUserBody = z.object({ displayName: str(), departmentId: idField, roles: userRoles, isSysadmin: z.literal('1').optional(), ...csrf });
+const editUserBody = z.object({ displayName: str(), email: str(), departmentId: idField, roles: userRoles, isSysadmin: z.literal('1').optional(), ...csrf });
 
 const NOTICES: Record<string, string> = {
   created: '已新增。',
@@ -58,7 +58,7 @@ function agencyValues(a: AgencyView): AgencyFormValues {
 }
 
 function userValues(u: UserView): UserFormValues {
-  return { username: u.username, displayName: u.displayName, agencyId: String(u.agencyId), departmentId: u.departmentId === null ? '' : String(u.departmentId), roles: u.roles, isSysadmin: u.isSysadmin };
+  return { username: u.username, displayName: u.displayName, agencyId: String(u.agencyId), departmentId: u.departmentId === null ? '' : String(u.departmentId), roles: u.roles, isSysadmin: u.isSysadmin, email: u.email };
 }
 
 /** Field problems and rule refusals re-render the form; anything else goes to the error pages. */
@@ -183,17 +183,17 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   r.get('/console/admin/users/new', { schema: { hide: true } }, async (request, reply) => {
     const user = requireStaff(request);
-    return newUserForm(request, reply, { username: '', displayName: '', agencyId: String(user.agencyId), departmentId: '', roles: [], isSysadmin: false });
+    return newUserForm(request, reply, { username: '', displayName: '', agencyId: String(user.agencyId), departmentId: '', roles: [], isSysadmin: false, email: '' });
   });
 
   r.post('/console/admin/users', { schema: { hide: true, body: newUserBody } }, async (request, reply) => {
     requireStaff(request);
     const b = request.body;
-    const values: UserFormValues = { username: b.username, displayName: b.displayName, agencyId: b.agencyId, departmentId: b.departmentId, roles: rolesOf(b.roles), isSysadmin: b.isSysadmin === '1' };
+    const values: UserFormValues = { username: b.username, displayName: b.displayName, agencyId: b.agencyId, departmentId: b.departmentId, roles: rolesOf(b.roles), isSysadmin: b.isSysadmin === '1', email: b.email };
     try {
       if (b.agencyId === '') throw new ValidationError('请选择机关', { agencyId: '请选择机关' });
       const u = await createUser(ctx, actorOf(request), {
-        username: b.username, displayName: b.displayName, password: b.password, agencyId: Number(b.agencyId),
+        username: b.username, displayName: b.displayName, password: b.password, email: b.email, agencyId: Number(b.agencyId),
         departmentId: toId(b.departmentId), roles: values.roles, isSysadmin: values.isSysadmin,
       });
       return reply.redirect(`/console/admin/users/${u.id}?done=created`, 303);
@@ -225,10 +225,10 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const b = request.body;
     const actor = actorOf(request);
     const before = await getUser(ctx, actor, request.params.id);
-    const values: UserFormValues = { ...userValues(before), displayName: b.displayName, departmentId: b.departmentId, roles: rolesOf(b.roles), isSysadmin: b.isSysadmin === '1' };
+    const values: UserFormValues = { ...userValues(before), displayName: b.displayName, email: b.email, departmentId: b.departmentId, roles: rolesOf(b.roles), isSysadmin: b.isSysadmin === '1' };
     try {
       await updateUser(ctx, actor, request.params.id, {
-        displayName: b.displayName, departmentId: toId(b.departmentId), roles: values.roles,
+        displayName: b.displayName, email: b.email, departmentId: toId(b.departmentId), roles: values.roles,
         // The box is only on the form for system administrators; others leave the flag alone.
         isSysadmin: isPlatformAdmin(actor) ? values.isSysadmin : undefined,
       });

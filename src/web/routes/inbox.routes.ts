@@ -4,18 +4,21 @@ import { z } from 'zod';
 import { h } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
 import { inboxFor, markInboxRead } from '../../services/reminder.service.ts';
-import { requireStaff } from '../plugins/auth.ts';
+import { canSeeOutbox, outboxOverview } from '../../mail/outbox.ts';
+import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { InboxPage } from '../views/inbox-page.tsx';
 
-/** The staff inbox (deadline reminders written by the daily job). */
+/** The staff inbox (deadline reminders written by the daily job); administrators also see the e-mail outbox. */
 export function inboxRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/console/inbox', { schema: { hide: true, querystring: z.object({ done: z.literal('read').optional().catch(undefined) }) } }, async (request, reply) => {
     const user = requireStaff(request);
     const { unread, read } = await inboxFor(ctx, user);
-    return sendPage(request, reply, h(InboxPage, { ctx: pageContext(request), unread, read, ...(request.query.done ? { notice: '已标为已读。' } : {}) }));
+    const actor = actorOf(request);
+    const outbox = canSeeOutbox(actor) ? await outboxOverview(ctx, actor) : undefined;
+    return sendPage(request, reply, h(InboxPage, { ctx: pageContext(request), unread, read, ...(outbox ? { outbox } : {}), ...(request.query.done ? { notice: '已标为已读。' } : {}) }));
   });
 
   r.post('/console/inbox/:id/read', {

@@ -214,6 +214,7 @@ export interface UserFormValues {
   departmentId: string;
   roles: string[];
   isSysadmin: boolean;
+  email: string;
 }
 
 export interface ManageableAgency {
@@ -239,6 +240,14 @@ function RolesFieldset({ values, error, canGrantSysadmin }: { values: UserFormVa
       )}
       {error && <p class="field-error" id="roles-error">{error}</p>}
     </fieldset>
+  );
+}
+
+function EmailField({ value, error }: { value: string; error?: string }) {
+  return (
+    <Field id="user-email" label="电子邮箱" error={error} hint="可不填；配置了邮件服务器时，答复期限提醒同时发送到此邮箱">
+      <input type="email" id="user-email" name="email" value={value} maxLength={200} autocomplete="off" />
+    </Field>
   );
 }
 
@@ -273,6 +282,7 @@ export function UserNewPage({ ctx, values: v, errors: e, agencies, canGrantSysad
         <Field id="user-displayName" label="姓名" error={e.displayName}>
           <input type="text" id="user-displayName" name="displayName" value={v.displayName} maxLength={100} />
         </Field>
+        <EmailField value={v.email} error={e.email} />
         <Field id="user-password" label="初始密码" required error={e.password} hint="至少 8 个字符，须同时包含字母和数字；请通知本人登录后修改">
           <input type="password" id="user-password" name="password" required autocomplete="new-password" />
         </Field>
@@ -321,13 +331,14 @@ export function UserEditPage(props: UserEditPageProps) {
       </table>
 
       <section class="card" aria-labelledby="user-edit-title">
-        <h2 id="user-edit-title">姓名、科室和角色</h2>
+        <h2 id="user-edit-title">姓名、邮箱、科室和角色</h2>
         <Errors errors={e} />
         <form method="post" action={`/console/admin/users/${u.id}`}>
           <CsrfField ctx={ctx} />
           <Field id="user-displayName" label="姓名" required error={e.displayName}>
             <input type="text" id="user-displayName" name="displayName" value={v.displayName} required maxLength={100} />
           </Field>
+          <EmailField value={v.email} error={e.email} />
           <DepartmentSelect id="user-departmentId" agencies={[props.agency]} value={v.departmentId} error={e.departmentId} />
           <RolesFieldset values={v} error={e.roles} canGrantSysadmin={props.canGrantSysadmin} />
           <p><button type="submit" class="primary">保存修改</button></p>
