@@ -18,6 +18,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { Metrics, metricsPlugin } from './plugins/metrics.ts';
+import { GroupedRateLimitStore } from './plugins/rate-limit-store.ts';
 
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -77,7 +78,7 @@ export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}):
     crossOriginEmbedderPolicy: false,
     hsts: ctx.config.secureCookies,
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: GroupedRateLimitStore });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

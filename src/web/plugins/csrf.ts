@@ -6,6 +6,13 @@ import { AppError } from '../../services/errors.ts';
 // Works for visitors without an account (the application form) as well as for staff.
 const COOKIE = 'gk_csrf';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The handler reads the multipart body itself and calls assertCsrf on its `_csrf` field. */
+    multipartCsrf?: boolean;
+  }
+}
+
 export class CsrfError extends AppError {
   constructor(message: string) {
     super(message, 403, 'csrf');
@@ -27,12 +34,19 @@ export function csrfPlugin(app: FastifyInstance, opts: { secret: string; secure:
     }
     request.csrfToken = sign(opts.secret, value);
   });
-  // Urlencoded forms are checked here for every route; multipart routes call assertCsrf themselves
-  // once the field is parsed. The JSON API authenticates with Bearer tokens, never cookies.
-  app.addHook('preHandler', async (request) => {
+  // Checked before validation, so a post without a valid token is refused as such (403) whatever
+  // its body. Multipart bodies are read by the handler: a route that reads them declares
+  // `config: { multipartCsrf: true }` and calls assertCsrf once the `_csrf` field (placed before the
+  // files in the form) is parsed; any other route refuses multipart posts, which would otherwise
+  // reach a handler that never looks at the body (a cross-site form could set that encoding).
+  // The JSON API authenticates with Bearer tokens, never cookies.
+  app.addHook('preValidation', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     const type = String(request.headers['content-type'] ?? '');
-    if (type.startsWith('multipart/')) return;
+    if (type.startsWith('multipart/')) {
+      if (request.routeOptions.config.multipartCsrf) return;
+      throw new CsrfError(request.t('error.csrf'));
+    }
     if (request.url.startsWith('/api/') && !type.startsWith('application/x-www-form-urlencoded')) return;
     const body = request.body as Record<string, unknown> | undefined;
     const token = (body && typeof body === 'object' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];

@@ -119,7 +119,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
   });
 
   // Step 1: read the file and show what it holds; nothing is stored until the confirmation.
-  r.post('/console/admin/calendar/upload', { schema: { hide: true } }, async (request, reply) => {
+  r.post('/console/admin/calendar/upload', { config: { multipartCsrf: true }, schema: { hide: true } }, async (request, reply) => {
     requireStaff(request, ['admin']);
     if (!request.isMultipart()) {
       return renderAdmin(request, reply, { year: thisYear(), uploadErrors: ['请通过页面上的表单选择文件上传'] }, 400);

@@ -229,7 +229,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
 
   // ---- attachments -----------------------------------------------------------------------------
 
-  r.post('/console/documents/:id/attachments', { schema: { hide: true, params: idParam } }, async (request, reply) => {
+  r.post('/console/documents/:id/attachments', { config: { multipartCsrf: true }, schema: { hide: true, params: idParam } }, async (request, reply) => {
     requireStaff(request);
     const id = request.params.id;
     if (!request.isMultipart()) throw new ValidationError('请选择要上传的文件', { file: '请选择要上传的文件' });
@@ -289,7 +289,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(data);
   });
 
-  r.post('/console/documents/import', { schema: { hide: true } }, async (request, reply) => {
+  r.post('/console/documents/import', { config: { multipartCsrf: true }, schema: { hide: true } }, async (request, reply) => {
     requireStaff(request, ['office']);
     if (!request.isMultipart()) throw new ValidationError('请选择要导入的文件', { file: '请选择要导入的文件' });
     let csrf: unknown;

@@ -238,7 +238,7 @@ export function educationEnrolmentRoutes(app: FastifyInstance, ctx: ServiceConte
     await deleteAdmissionStep(ctx, actorOf(request), request.params.id);
     return reply.redirect(withDone(`${CONSOLE_EDU}/enrolment/${request.params.year}`, 'deleted'), 303);
   });
-  r.post(`${CONSOLE_EDU}/enrolment/:year/import`, { schema: { params: yearParam } }, async (request, reply) => {
+  r.post(`${CONSOLE_EDU}/enrolment/:year/import`, { config: { multipartCsrf: true }, schema: { params: yearParam } }, async (request, reply) => {
     requireStaff(request);
     if (!request.isMultipart()) throw new ValidationError('请使用文件上传表单提交', { file: '请选择文件' });
     let csrf: string | undefined;

@@ -30,8 +30,13 @@ export function systemRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   });
 }
 
-/** Only same-site paths are followed after a form (no open redirects). */
+/**
+ * Only same-site paths are followed after a form (no open redirects). Browsers drop tabs and line
+ * breaks from a URL and read a backslash as '/', so a tab or backslash after the first '/' would
+ * leave the site: control characters are refused and the path must resolve to this origin.
+ */
 export function safeLocalPath(next: string | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return fallback;
-  return next;
+  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f]/.test(next)) return fallback;
+  const base = 'http://gongkai.invalid';
+  return new URL(next, base).origin === base ? next : fallback;
 }
