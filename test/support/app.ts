@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/web/app.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { sha256 } from '../../src/web/plugins/auth.ts';
 
 /** Cookie jar + CSRF helper around fastify.inject, for HTTP tests that act like a browser. */
 export class Browser {
@@ -53,4 +55,13 @@ export async function testApp(ctx: ServiceContext): Promise<FastifyInstance> {
   const app = await buildApp(ctx);
   await app.ready();
   return app;
+}
+
+/** A browser already signed in as a user: a session row created directly, valid for 8 hours from `now`. */
+export async function signedInBrowser(app: FastifyInstance, ctx: ServiceContext, userId: number, now: Date): Promise<Browser> {
+  const token = randomBytes(32).toString('base64url');
+  await ctx.repos.sessions.create({ id: sha256(token), userId, ip: '', userAgent: '', expiresAt: new Date(now.getTime() + 8 * 3600_000) }, now);
+  const b = new Browser(app);
+  b.cookies.set('gk_sid', token);
+  return b;
 }
