@@ -76,6 +76,36 @@ async function withDb<T>(target: { open(): Db }, fn: (db: Db) => Promise<T>): Pr
   }
 }
 
+/**
+ * Sends writes 0..total-1 from `concurrency` workers and kills the server with SIGKILL once
+ * `killAfter` of them are acknowledged; resolves, after the exit, to the acknowledgements (i → what
+ * `send` resolved to; `send` resolves to null, or throws, for a write that was not acknowledged).
+ */
+async function writeUntilKilled<T>(server: ServerProcess, total: number, concurrency: number, killAfter: number, send: (i: number) => Promise<T | null>): Promise<Map<number, T>> {
+  const acknowledged = new Map<number, T>();
+  let next = 0;
+  let killed = false;
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      try {
+        const ack = await send(i);
+        if (ack === null) continue;
+        acknowledged.set(i, ack);
+        if (!killed && acknowledged.size >= killAfter) {
+          killed = true;
+          server.child.kill('SIGKILL');
+        }
+      } catch { /* connection refused or reset: not acknowledged */ }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  assert.ok(killed, 'the server was killed mid-run');
+  assert.ok(acknowledged.size >= killAfter && acknowledged.size < total, `acknowledged ${acknowledged.size}`);
+  await exited(server.child);
+  return acknowledged;
+}
+
 const skipOf = (dialect: Dialect) => (dialect === 'postgres' && pgProblem ? `PostgreSQL 不可用（${pgProblem}）：设置 TEST_DATABASE_URL 或启动本机 PostgreSQL` : false);
 
 // ---- public applications ------------------------------------------------------------------------
@@ -99,32 +129,14 @@ for (const dialect of DIALECTS) {
     await seed(target);
     const server = await startServer(target.db);
 
-    const acknowledged = new Map<number, string>(); // i → tracking code
-    let next = 0;
-    let killed = false;
-    const worker = async () => {
-      while (next < TOTAL) {
-        const i = next++;
-        try {
-          const res = await fetch(`${server.url}/api/v1/applications`, {
-            method: 'POST', body: bodyOf(i), headers: { 'content-type': 'application/json', 'idempotency-key': `durability-${i}-key` },
-          });
-          if (res.status === 201) {
-            acknowledged.set(i, ((await res.json()) as { trackingCode: string }).trackingCode);
-            if (!killed && acknowledged.size >= KILL_AFTER) {
-              killed = true;
-              server.child.kill('SIGKILL');
-            }
-          } else {
-            await res.arrayBuffer();
-          }
-        } catch { /* connection refused or reset: not acknowledged */ }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    assert.ok(killed, 'the server was killed mid-run');
-    assert.ok(acknowledged.size >= KILL_AFTER && acknowledged.size < TOTAL, `acknowledged ${acknowledged.size}`);
-    await exited(server.child);
+    const acknowledged = await writeUntilKilled(server, TOTAL, CONCURRENCY, KILL_AFTER, async (i) => { // i → tracking code
+      const res = await fetch(`${server.url}/api/v1/applications`, {
+        method: 'POST', body: bodyOf(i), headers: { 'content-type': 'application/json', 'idempotency-key': `durability-${i}-key` },
+      });
+      if (res.status === 201) return ((await res.json()) as { trackingCode: string }).trackingCode;
+      await res.arrayBuffer();
+      return null;
+    });
 
     // After the crash: every acknowledged application is there, exactly once.
     const rows = await withDb(target, (db) => db.kysely.selectFrom('applications').select(['tracking_code', 'idempotency_key']).execute());
@@ -167,7 +179,7 @@ class Registrar {
   /** Signs in over HTTP: the login form (a session) and the token endpoint (an API token). */
   static async signIn(server: ServerProcess): Promise<Registrar> {
     const browser = new HttpClient();
-    const res = await browser.post(`${server.url}/login`, { _csrf: await browser.csrf(`${server.url}/login`), username: 'dclerk', password: PASSWORD, next: '/console' });
+    const res = await browser.signIn(server.url, 'dclerk', PASSWORD);
     assert.equal(res.status, 303, res.text.slice(0, 300));
     const csrf = await browser.csrf(`${server.url}/console/documents/new`);
     const tokenRes = await fetch(`${server.url}/api/v1/auth/token`, {
@@ -238,27 +250,7 @@ for (const dialect of DIALECTS) {
     const server = await startServer(target.db);
     const registrar = await Registrar.signIn(server);
 
-    const acknowledged = new Map<number, { id: number; indexNumber?: string }>();
-    let next = 0;
-    let killed = false;
-    const worker = async () => {
-      while (next < DOCS) {
-        const i = next++;
-        try {
-          const ack = await registrar.register(server, i);
-          if (!ack) continue;
-          acknowledged.set(i, ack);
-          if (!killed && acknowledged.size >= DOCS_KILL_AFTER) {
-            killed = true;
-            server.child.kill('SIGKILL');
-          }
-        } catch { /* connection refused or reset: not acknowledged */ }
-      }
-    };
-    await Promise.all(Array.from({ length: DOCS_CONCURRENCY }, worker));
-    assert.ok(killed, 'the server was killed mid-run');
-    assert.ok(acknowledged.size >= DOCS_KILL_AFTER && acknowledged.size < DOCS, `acknowledged ${acknowledged.size}`);
-    await exited(server.child);
+    const acknowledged = await writeUntilKilled(server, DOCS, DOCS_CONCURRENCY, DOCS_KILL_AFTER, (i) => registrar.register(server, i));
 
     // After the crash: every acknowledged registration is there once, under the id and index number
     // it was acknowledged with; all the numbers together (including registrations that committed

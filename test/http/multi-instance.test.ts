@@ -81,7 +81,7 @@ describe('two gongkai serve processes on one PostgreSQL database', {
   /** Signs the clerk in through the login form of `server`. */
   async function signIn(server: ServerProcess): Promise<HttpClient> {
     const c = new HttpClient();
-    const res = await c.post(`${server.url}/login`, { _csrf: await c.csrf(`${server.url}/login`), username: CLERK.username, password: PASSWORD, next: '/console' });
+    const res = await c.signIn(server.url, CLERK.username, PASSWORD);
     assert.equal(res.status, 303, res.text.slice(0, 300));
     assert.equal(res.location, '/console');
     return c;

@@ -128,6 +128,11 @@ export class HttpClient {
     return this.request(url, { method: 'POST', body: form });
   }
 
+  /** Signs in through the sign-in form of the instance at `base` (answers 303 to /console on success). */
+  async signIn(base: string, username: string, password: string): Promise<HttpResult> {
+    return this.post(`${base}/login`, { _csrf: await this.csrf(`${base}/login`), username, password, next: '/console' });
+  }
+
   /** The CSRF token of the form on `page` (this client's CSRF cookie is set by loading it). */
   async csrf(page: string): Promise<string> {
     return Browser.csrfFrom((await this.get(page)).text);
