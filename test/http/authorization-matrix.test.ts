@@ -11,8 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildAuthzWorld, totalChanges, SPARE_TOKEN, WHO, type AuthzWorld, type Who } from '../support/authz.ts';
-import { DEMO_ACCOUNTS } from '../../src/demo/seed.ts';
+import { ACCOUNTS, buildAuthzWorld, totalChanges, SPARE_TOKEN, WHO, type AuthzWorld, type Who } from '../support/authz.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { EDUCATION_POLICY, type EducationAction } from '../../src/services/education-access.ts';
 import { INSPECTION_POLICY, type InspectionAction } from '../../src/services/inspection-access.ts';
@@ -63,7 +62,7 @@ interface Entry {
   notOwnAgency?: true;
 }
 
-const account = (who: Who) => DEMO_ACCOUNTS.find((a) => a.username === who)!;
+const account = (who: Who) => ACCOUNTS.find((a) => a.username === who)!;
 
 function passesGate(e: Entry, who: Who): boolean {
   const a = account(who);
@@ -155,6 +154,8 @@ const inboxOf: Params = async (s, who) => ({ id: await one(`select id from inbox
 
 // ---------------------------------------------------------------------------------------------
 
+/** Nobody by role: platform administrators only. */
+const PLATFORM: Gate = [];
 const REPORT_READERS: Gate = ['office', 'head', 'reviewer', 'supervisor'];
 const agencyQuery = (s: Scope) => ({ agency: codeOf(s) });
 
@@ -171,13 +172,14 @@ const MATRIX: Record<string, Entry> = {
   'POST /console/inbox/:id/read': { gate: 'staff', params: inboxOf, reach: 'self' },
 
   // Administration: agencies, departments, users, audit log, working-day calendar
-  'GET /console/admin/agencies': { gate: ['admin'] },
-  'GET /console/admin/agencies/new': { gate: ['admin'] },
-  'POST /console/admin/agencies': { gate: ['admin'] },
-  'GET /console/admin/agencies/:id': { gate: ['admin'], params: agencyParam, reach: 'agency' },
-  'POST /console/admin/agencies/:id': { gate: ['admin'], params: agencyParam, reach: 'agency' },
-  'POST /console/admin/agencies/:id/departments': { gate: ['admin'], params: agencyParam, reach: 'agency' },
-  'POST /console/admin/departments/:id': { gate: ['admin'], params: inAgency('departments'), reach: 'agency' },
+  // Agencies and their departments: platform administrators only.
+  'GET /console/admin/agencies': { gate: PLATFORM },
+  'GET /console/admin/agencies/new': { gate: PLATFORM },
+  'POST /console/admin/agencies': { gate: PLATFORM },
+  'GET /console/admin/agencies/:id': { gate: PLATFORM, params: agencyParam, reach: 'agency' },
+  'POST /console/admin/agencies/:id': { gate: PLATFORM, params: agencyParam, reach: 'agency' },
+  'POST /console/admin/agencies/:id/departments': { gate: PLATFORM, params: agencyParam, reach: 'agency' },
+  'POST /console/admin/departments/:id': { gate: PLATFORM, params: inAgency('departments'), reach: 'agency' },
   'GET /console/admin/users': { gate: ['admin'] },
   'GET /console/admin/users/new': { gate: ['admin'] },
   'POST /console/admin/users': { gate: ['admin'] },
@@ -311,8 +313,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /console/education/fees/:id': { gate: edu('content.manage'), params: inAgency('edu_fees'), reach: 'agency' },
   'POST /console/education/fees/:id': { gate: edu('content.manage'), params: inAgency('edu_fees'), reach: 'agency' },
   'POST /console/education/fees/:id/delete': { gate: edu('content.manage'), params: inAgency('edu_fees'), reach: 'agency' },
-  'GET /console/questions': { gate: edu('question.answer', 'question.publish', 'question.configure') },
-  'POST /console/questions/settings': { gate: edu('question.configure') },
+  // The inbox lists askers' questions: those who answer or publish them (an agency administrator
+  // may change the answer period but does not read the inbox).
+  'GET /console/questions': { gate: edu('question.answer', 'question.publish') },
+  'POST /console/questions/settings': { gate: edu('question.configure'), body: { days: '15' } },
   'GET /console/questions/:id': { gate: edu('question.answer', 'question.publish'), params: inAgency('questions'), reach: 'agency' },
   'POST /console/questions/:id/answer': { gate: edu('question.answer'), params: inAgency('questions', "status = 'pending'"), reach: 'agency' },
   'POST /console/questions/:id/publish': { gate: edu('question.publish'), params: inAgency('questions'), reach: 'agency' },
@@ -367,7 +371,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /console/inspection/settings/columns/:id/delete': { gate: insp('inspection.configure'), params: inAgency('inspection_columns'), reach: 'agency' },
   'POST /console/inspection/settings/rules': { gate: insp('inspection.configure') },
   'POST /console/inspection/settings/rules/:id/delete': { gate: insp('inspection.configure'), params: inAgency('text_rules'), reach: 'agency' },
-  'POST /console/inspection/settings/external': { gate: [], body: { on: '0' } },
+  'POST /console/inspection/settings/external': { gate: PLATFORM, body: { on: '0' } },
   'GET /console/inspection/check-text': { gate: insp('inspection.view') },
   'POST /console/inspection/check-text': { gate: insp('inspection.view') },
   'GET /console/error-reports': { gate: insp('error_report.handle') },
@@ -508,6 +512,9 @@ async function send(route: string, e: Entry, who: Who, scope: Scope | null, para
   return w.app.inject({ method: 'POST', url, payload, headers: { cookie, 'content-type': contentType, accept: 'text/html' } });
 }
 
+/** Names and codes only the unrelated county's records carry. */
+const OTHER_COUNTY = /芷江|zjxjyj|zjx\b|zj-[a-z]/;
+
 /** Refused accounts go first, so that they meet every record as it was before anybody changed it. */
 const ORDER = (e: Entry, scope: Scope | null) => [...WHO].sort((a, b) => rank(expected(e, a, scope)) - rank(expected(e, b, scope)));
 const rank = (x: Expected) => (x === 'allowed' ? 1 : 0);
@@ -534,6 +541,11 @@ test('every staff route × every account (and nobody) × own / other agency: all
         if (!matches(exp, got)) {
           wrong.push(`${where}: expected ${exp}, got ${res.statusCode} ${res.statusCode >= 400 ? messageOf(res) : String(res.headers.location ?? '')}`);
           continue;
+        }
+        // Nothing of the unrelated county reaches a page of someone who may not see it (lists included).
+        const text = /text|json/.test(String(res.headers['content-type'] ?? ''));
+        if (exp === 'allowed' && text && !account(who).sysadmin && OTHER_COUNTY.test(res.body)) {
+          wrong.push(`${where}: shows the unrelated county's ${res.body.match(OTHER_COUNTY)![0]}`);
         }
         if (exp !== 'allowed') {
           const changed = (await totalChanges(w.ctx)) - before;

@@ -9,7 +9,7 @@ import { freshDb } from './db.ts';
 import { Browser, testApp } from './app.ts';
 import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
 import { configFromEnv } from '../../src/config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo, type DemoWorld } from '../../src/demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo, type DemoAccount, type DemoWorld } from '../../src/demo/seed.ts';
 import { seedDocuments } from '../../src/demo/documents.ts';
 import { seedEducationDemo } from '../../src/demo/education.ts';
 import { seedApplications } from '../../src/demo/applications.ts';
@@ -24,13 +24,22 @@ import { createMaskedCopy } from '../../src/services/masking.service.ts';
 import { submitQuestion } from '../../src/services/question.service.ts';
 import { submitErrorReport } from '../../src/services/error-report.service.ts';
 import { runInspection } from '../../src/services/inspection.service.ts';
-import { addTextRule, adoptDefaultColumns } from '../../src/services/inspection-settings.service.ts';
+import { addColumn, addTextRule, adoptDefaultColumns } from '../../src/services/inspection-settings.service.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import type { Agency, Department } from '../../src/db/schema.ts';
 
-/** Who sends a request: nobody signed in, or one of the demo accounts. */
-export type Who = 'anonymous' | (typeof DEMO_ACCOUNTS)[number]['username'];
-export const WHO: readonly Who[] = ['anonymous', ...DEMO_ACCOUNTS.map((a) => a.username)];
+/**
+ * The accounts that probe: the demo's, plus an agency administrator who is not a platform
+ * administrator (the demo's `admin` is both, and the policies tell the two apart).
+ */
+export const ACCOUNTS: readonly DemoAccount[] = [
+  ...DEMO_ACCOUNTS,
+  { username: 'bureauadmin', displayName: '局管理员', agency: 'hjjyj', department: '办公室', roles: ['admin'] },
+];
+
+/** Who sends a request: nobody signed in, or one of the accounts. */
+export type Who = 'anonymous' | string;
+export const WHO: readonly Who[] = ['anonymous', ...ACCOUNTS.map((a) => a.username)];
 
 export interface AuthzWorld {
   ctx: ServiceContext;
@@ -62,6 +71,10 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
   const city = (await ctx.repos.agencies.byCode('hjs'))!;
   const own = (await ctx.repos.agencies.byCode('hjjyj'))!;
   const mirror = await seedMirror(ctx, city);
+  const office = (await ctx.repos.users.byUsername('office'))!;
+  await ctx.repos.users.insert({
+    username: 'bureauadmin', displayName: '局管理员', passwordHash: office.password_hash, agencyId: own.id, departmentId: office.department_id, isSysadmin: false, roles: ['admin'],
+  }, ctx.now());
   for (const [agency, office] of [[own, 'office'], [mirror.bureau, 'zj-office']] as const) {
     const user = (await ctx.repos.users.staffUser((await ctx.repos.users.byUsername(office))!.id))!;
     const actor: Actor = { kind: 'staff', user, ip: '127.0.0.1' };
@@ -77,6 +90,7 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     for (let i = 1; i <= 3; i++) {
       await addTaxonomyEntry(ctx, actor, 'topic', { code: `authz${i}`, name: `授权矩阵专题${i}` });
       await addTextRule(ctx, actor, { scope: 'agency', kind: 'forbidden', pattern: `授权矩阵禁用语${i}`, replacement: '', severity: 'deduct', note: '' });
+      await addColumn(ctx, actor, { name: `授权矩阵栏目${i}`, kind: 'other', periodValue: '6', periodUnit: 'month', categories: [], topics: [], genres: ['通知'] });
     }
     // Attachments of a document not yet published (those of published ones are public anyway).
     const doc = (await ctx.repos.documents.all({ agencyIds: [agency.id], states: ['registered'] }))[0];
