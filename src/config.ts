@@ -19,7 +19,7 @@ export function parseDbUrl(value: string | undefined): DbConfig {
 }
 
 export interface AppConfig {
-  /** Secret for signing CSRF tokens and application receipts; when empty, one generated secret is stored in the database and shared by every instance. */
+  /** Secret for signing CSRF tokens and application receipts; when empty, generated secrets are stored in the database and shared by every instance. */
   secret: string;
   /** Secure cookies (behind TLS). */
   secureCookies: boolean;
