@@ -74,6 +74,14 @@ forEachDialect('e-mail outbox for deadline reminders', (s) => {
     assert.equal((await s.ctx.repos.outbox.recent()).length, 2);
   });
 
+  test('two instances writing the next day\'s reminders at once queue each e-mail once', async () => {
+    const other = createServiceContext(s.db, mctx.config, { now: () => clock });
+    const [a, b] = await Promise.all([writeDeadlineReminders(mctx, '2026-03-11'), writeDeadlineReminders(other, '2026-03-11')]);
+    assert.equal(a.written + b.written, 3);
+    assert.equal(a.mailQueued + b.mailQueued, 2);
+    assert.equal((await s.ctx.repos.outbox.recent({ limit: 100 })).length, 4);
+  });
+
   test('two instances delivering at once: every message is sent exactly once and marked sent once', async () => {
     for (let i = 0; i < 20; i++) {
       await s.ctx.repos.outbox.enqueueOnce({ dedupe_key: `bulk-${i}`, user_id: null, application_id: null, recipient: `r${i}@example.cn`, subject: `第 ${i} 封`, body: '正文', next_attempt_at: clock.toISOString(), created_at: clock.toISOString() });
@@ -82,14 +90,14 @@ forEachDialect('e-mail outbox for deadline reminders', (s) => {
     const a = recorder();
     const b = recorder();
     const [ra, rb] = await Promise.all([deliverOutbox(mctx, a, { limit: 100 }), deliverOutbox(other, b, { limit: 100 })]);
-    assert.equal(ra.sent + rb.sent, 22);
+    assert.equal(ra.sent + rb.sent, 24);
     assert.ok(ra.claimedElsewhere + rb.claimedElsewhere > 0, 'the two runs competed for the same messages');
-    const delivered = [...a.sent, ...b.sent].map((m) => m.to).sort();
-    assert.equal(delivered.length, 22);
-    assert.equal(new Set(delivered).size, 22, 'no message went out twice');
-    assert.deepEqual(await s.ctx.repos.outbox.counts(), { pending: 0, sending: 0, sent: 22, failed: 0 });
+    const delivered = [...a.sent, ...b.sent].map((m) => `${m.to}|${m.subject}|${m.text}`);
+    assert.equal(delivered.length, 24);
+    assert.equal(new Set(delivered).size, 24, 'no message went out twice');
+    assert.deepEqual(await s.ctx.repos.outbox.counts(), { pending: 0, sending: 0, sent: 24, failed: 0 });
     assert.deepEqual(await deliverOutbox(mctx, a), { sent: 0, retrying: 0, failed: 0, claimedElsewhere: 0 });
-    assert.equal(a.sent.length + b.sent.length, 22);
+    assert.equal(a.sent.length + b.sent.length, 24);
   });
 
   test('a failure is recorded and retried with backoff; the retry that succeeds marks it sent once', async () => {
@@ -160,7 +168,7 @@ forEachDialect('e-mail outbox for deadline reminders', (s) => {
   test('administrators see the outbox (sent / failed with the error); their agency only unless system administrator; others are refused', async () => {
     const all = await outboxOverview(mctx, w.actor('admin'));
     assert.equal(all.enabled, true);
-    assert.deepEqual(all.counts, { pending: 0, sending: 0, sent: 24, failed: 1 });
+    assert.deepEqual(all.counts, { pending: 0, sending: 0, sent: 26, failed: 1 });
     const failed = all.recent.find((m) => m.status === 'failed')!;
     assert.equal(failed.lastError, '550 5.1.1 mailbox unavailable');
     assert.equal(failed.recipient, 'nobody@hj.gov.cn');
@@ -168,7 +176,7 @@ forEachDialect('e-mail outbox for deadline reminders', (s) => {
     const agencyAdmin = await s.ctx.repos.users.insert({ username: `bureau-admin-${s.dialect}`, displayName: '局管理员', passwordHash: 'x', agencyId: w.bureauId, departmentId: null, isSysadmin: false, roles: ['admin'] }, clock);
     const mine = await outboxOverview(mctx, { kind: 'staff', ip: '127.0.0.1', user: (await s.ctx.repos.users.staffUser(agencyAdmin.id))! });
     // Messages to the bureau's users only (the bulk and orphan ones have no user).
-    assert.deepEqual(mine.counts, { pending: 0, sending: 0, sent: 3, failed: 1 });
+    assert.deepEqual(mine.counts, { pending: 0, sending: 0, sent: 5, failed: 1 });
     assert.ok(mine.recent.every((m) => !m.recipient.startsWith('r') && m.recipient !== 'orphan@example.cn'));
     await assert.rejects(outboxOverview(mctx, w.actor('office')), ForbiddenError);
     await assert.rejects(outboxOverview(mctx, w.actor('clerk')), ForbiddenError);
