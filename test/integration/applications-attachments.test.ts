@@ -3,8 +3,8 @@
 // per agency. Run on SQLite and PostgreSQL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import JSZip from 'jszip';
 import { forEachDialect } from '../support/db.ts';
+import { EXE, JPEG, PDF, PNG, plainZip } from '../support/upload-fixtures.ts';
 import { makeWorld, personForm, type World } from './applications-fixture.ts';
 import {
   APPLICANT_FILE_KIND,
@@ -27,16 +27,6 @@ import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../
 
 const NOW = new Date('2025-12-31T04:00:00Z');
 const PUBLIC = { kind: 'public' as const, ip: '203.0.113.7' };
-
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-// The start of a Windows program: the MZ header (with its zero bytes) and the DOS stub.
-export const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00]), Buffer.alloc(48), Buffer.from('This program cannot be run in DOS mode.')]);
-export async function plainZip(): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file('readme.txt', 'not a document');
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 forEachDialect('applicant attachments and decision wording', (s) => {
   let w: World;
@@ -129,7 +119,7 @@ forEachDialect('applicant attachments and decision wording', (s) => {
   });
 
   test('the receipt (page data and .docx) lists the attached file names; the tracking view lists them but never serves them', async () => {
-    const r = await submit([{ filename: '身份证.jpg', content: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32)]) }, { filename: '申请书.pdf', content: PDF }]);
+    const r = await submit([{ filename: '身份证.jpg', content: JPEG }, { filename: '申请书.pdf', content: PDF }]);
     const { app, receipt } = await receiptData(s.ctx, r.trackingCode);
     assert.deepEqual(receipt.attachments, ['身份证.jpg', '申请书.pdf']);
     const letter = await receiptLetter(s.ctx, app);

@@ -116,7 +116,7 @@ export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): v
 
   r.post('/gk/:code/apply', {
     config: { ...publicRateLimit(ctx, 'applications-submit'), multipartCsrf: true }, // readApplyForm checks the token
-    schema: { hide: true, params: agencyCodeParam, body: applyBody.optional() },
+    schema: { hide: true, params: agencyCodeParam, body: applyBody.nullish() }, // no body here when multipart: readApplyForm reads it
   }, async (request, reply) => {
     const agency = await requireAgency(ctx, request.params.code);
     let b: ApplyBody;
