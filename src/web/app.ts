@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -19,9 +17,9 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { Metrics, metricsPlugin } from './plugins/metrics.ts';
 import { GroupedRateLimitStore } from './plugins/rate-limit-store.ts';
+import { PageCache, pageCachePlugin } from './plugins/page-cache.ts';
+import { STATIC_DIR } from './render.tsx';
 
-
-const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -94,6 +92,7 @@ export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}):
   authPlugin(app, { ctx, secure: ctx.config.secureCookies });
   errorsPlugin(app);
   metricsPlugin(app, ctx, opts.metrics ?? new Metrics());
+  pageCachePlugin(app, ctx, new PageCache(ctx.config.pageCacheSeconds));
 
   await registerRoutes(app, ctx);
   return app;

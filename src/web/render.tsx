@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -20,14 +24,36 @@ export function pageContext(request: FastifyRequest): PageContext {
     lang: request.lang,
     t: request.t,
     user: request.user,
-    csrfToken: request.csrfToken,
+    // Read only by a page that renders a form: that issues the visitor's CSRF cookie and keeps the
+    // page out of the shared cache (plugins/page-cache.ts).
+    get csrfToken() {
+      return request.csrfToken;
+    },
     url: request.url,
     largeText: request.largeText,
   };
 }
 
+export const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
+
+/**
+ * A content hash per static file, read once at start. Pages link `/static/site.css?v=<hash>`, which
+ * browsers and proxies may keep for a year (immutable): a changed file gets a new address.
+ */
+export const ASSET_VERSIONS: ReadonlyMap<string, string> = new Map(fs.readdirSync(STATIC_DIR).map((name) => [
+  name, createHash('sha256').update(fs.readFileSync(path.join(STATIC_DIR, name))).digest('hex').slice(0, 12),
+]));
+
+/** `"/static/name"` in an attribute → `"/static/name?v=<hash>"` for every file in STATIC_DIR. */
+function versionAssets(html: string): string {
+  return html.replace(/"\/static\/([\w.-]+)"/g, (m, name: string) => {
+    const v = ASSET_VERSIONS.get(name);
+    return v ? `"/static/${name}?v=${v}"` : m;
+  });
+}
+
 export function renderPage(vnode: VNode<any>, lang: Lang): string {
-  return localizeHtml('<!doctype html>' + renderToString(vnode), lang);
+  return versionAssets(localizeHtml('<!doctype html>' + renderToString(vnode), lang));
 }
 
 /** Sends a server-rendered page. Pages for signed-in staff are never cached by shared caches. */

@@ -60,7 +60,7 @@ describe('answers before applications in a browser', { skip: browserSkip }, () =
   test('the confirmation page is accessible (script blocked, as when it fails to load)', async () => {
     // axe-core runs as a script in the page, so this uses a page whose suggest.js never arrives.
     const page = await env.newPage();
-    await page.route('**/static/suggest.js', (route) => route.abort());
+    await page.route('**/static/suggest.js?v=*', (route) => route.abort());
     await page.goto('/gk/hjjyj/apply');
     await fillApplicant(page, '236');
     await page.locator('#description').fill(DESCRIPTION);

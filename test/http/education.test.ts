@@ -158,7 +158,7 @@ test('staff forms: errors re-render with the values; a reviewer may not edit sch
   assert.match(String(created.headers.location), /^\/console\/education\/schools\/\d+\?done=created$/);
 
   const reviewer = await signedIn('reviewer');
-  const denied = await reviewer.submit('/console/education/enrolment', '/console/education/schools', { name: '某小学', level: 'primary', ownership: 'public' });
+  const denied = await reviewer.submit('/console', '/console/education/schools', { name: '某小学', level: 'primary', ownership: 'public' });
   assert.equal(denied.statusCode, 403);
   const anon = await page('/console/education/schools');
   assert.equal(anon.statusCode, 303);
@@ -395,7 +395,8 @@ test('public comment: an open and a concluded draft; moderated comments without 
   const bad = await visitor.submit(`/gk/hjjyj/consultations/${openId}`, `/gk/hjjyj/consultations/${openId}/comments`, { body: '短' });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /请填写意见建议/);
-  const closedPost = await visitor.submit(`/gk/hjjyj/consultations/${doneId}`, `/gk/hjjyj/consultations/${doneId}/comments`, { body: '截止后提交的意见内容' });
+  // The concluded draft has no comment form: the token comes from the open one's.
+  const closedPost = await visitor.submit(`/gk/hjjyj/consultations/${openId}`, `/gk/hjjyj/consultations/${doneId}/comments`, { body: '截止后提交的意见内容' });
   assert.equal(closedPost.statusCode, 409);
 
   const office = await signedIn('office');

@@ -60,7 +60,7 @@ test('unknown pages answer a Chinese 404 page', async () => {
 });
 
 test('a form post without a CSRF token is refused', async () => {
-  const res = await app.inject({ method: 'POST', url: '/prefs/large-text', payload: 'on=1', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+  const res = await app.inject({ method: 'POST', url: '/gk/hjjyj/ask/track', payload: 'code=1234', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
   assert.equal(res.statusCode, 403);
   assert.match(res.body, /页面已过期/);
 });

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../services/errors.ts';
 
 // Double-submit, signed: an HttpOnly random cookie, and in every form HMAC(secret, cookie).
@@ -23,16 +23,39 @@ function sign(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('base64url');
 }
 
+const kReply = Symbol('gk.csrf.reply');
+const kToken = Symbol('gk.csrf.token');
+
+interface CsrfState {
+  [kReply]: FastifyReply | null;
+  [kToken]: string | null;
+}
+
+/**
+ * The token is made on first use: a page without a form sets no cookie and carries nothing per
+ * visitor, so it can be shared (the page cache); a page that renders a form reads the token, which
+ * issues the cookie to a visitor who has none.
+ */
 export function csrfPlugin(app: FastifyInstance, opts: { secret: string; secure: boolean }): void {
-  app.decorateRequest('csrfToken', '');
+  app.decorateRequest(kReply, null);
+  app.decorateRequest(kToken, null);
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest): string {
+      const state = this as unknown as CsrfState;
+      if (state[kToken] === null) {
+        let value = this.cookies[COOKIE];
+        if (!value || !/^[A-Za-z0-9_-]{32,64}$/.test(value)) {
+          value = randomBytes(32).toString('base64url');
+          state[kReply]?.setCookie(COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure });
+          this.cookies[COOKIE] = value;
+        }
+        state[kToken] = sign(opts.secret, value);
+      }
+      return state[kToken];
+    },
+  });
   app.addHook('onRequest', async (request, reply) => {
-    let value = request.cookies[COOKIE];
-    if (!value || !/^[A-Za-z0-9_-]{32,64}$/.test(value)) {
-      value = randomBytes(32).toString('base64url');
-      reply.setCookie(COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure });
-      request.cookies[COOKIE] = value;
-    }
-    request.csrfToken = sign(opts.secret, value);
+    (request as unknown as CsrfState)[kReply] = reply;
   });
   // Checked before validation, so a post without a valid token is refused as such (403) whatever
   // its body. Multipart bodies are read by the handler: a route that reads them declares
@@ -60,4 +83,9 @@ export function assertCsrf(request: FastifyRequest, token: unknown): void {
   if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new CsrfError(request.t('error.csrf'));
   }
+}
+
+/** Whether this request's response carries its visitor's CSRF token (a form): such a response is never shared. */
+export function csrfTokenUsed(request: FastifyRequest): boolean {
+  return (request as unknown as CsrfState)[kToken] !== null;
 }

@@ -21,12 +21,14 @@ export function systemRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   r.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // 适老化: large text and high contrast, remembered in a cookie; works without JavaScript.
-  r.post('/prefs/large-text', {
-    schema: { hide: true, body: z.object({ on: z.enum(['0', '1']), next: z.string().max(2000).optional(), _csrf: z.string().optional() }) },
+  // 适老化: large text and high contrast, remembered in a cookie; works without JavaScript. A display
+  // preference like ?lang=, so a GET form: the toolbar then carries no per-visitor CSRF token and
+  // public pages can be shared (page cache, proxies).
+  r.get('/prefs/large-text', {
+    schema: { hide: true, querystring: z.object({ on: z.enum(['0', '1']), next: z.string().max(2000).optional() }) },
   }, async (request, reply) => {
-    reply.setCookie('gk_large', request.body.on, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
-    return reply.redirect(safeLocalPath(request.body.next), 303);
+    reply.setCookie('gk_large', request.query.on, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+    return reply.redirect(safeLocalPath(request.query.next), 303);
   });
 }
 

@@ -61,7 +61,10 @@ function Head({ title, meta }: { title: string; meta?: Record<string, string> })
   );
 }
 
-/** Language switch, large-text toggle (a form: works without JavaScript) and the staff entrance. */
+/**
+ * Language switch, large-text toggle (a GET form like the language links: works without JavaScript
+ * and carries nothing per visitor, so the page can be shared) and the staff entrance.
+ */
 function Toolbar({ ctx }: { ctx: PageContext }) {
   return (
     <div class="toolbar">
@@ -75,8 +78,7 @@ function Toolbar({ ctx }: { ctx: PageContext }) {
               ))}
             </ul>
           </nav>
-          <form method="post" action="/prefs/large-text" class="inline">
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <form method="get" action="/prefs/large-text" class="inline">
             <input type="hidden" name="next" value={ctx.url} />
             <input type="hidden" name="on" value={ctx.largeText ? '0' : '1'} />
             <button type="submit" class="linklike toggle-large">{ctx.largeText ? ctx.t('a11y.normalText') : ctx.t('a11y.largeText')}</button>
