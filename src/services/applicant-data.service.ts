@@ -25,11 +25,9 @@ import type { ServiceContext } from './context.ts';
 import { ForbiddenError, UnauthorizedError, ValidationError } from './errors.ts';
 import { caseEventOf, outcomeLabelOf } from './application-case.service.ts';
 import { receiptLetter } from './application-letter.service.ts';
+import { APPLICANT_FILE_KIND } from './application-intake.service.ts';
 
 const retentionKey = (agencyId: number) => `privacy.retention_years.${agencyId}`;
-
-/** Files the applicant supplied (ID scans, letters of authority; kind set by the public form). */
-export const APPLICANT_FILE_KIND = 'applicant';
 
 /**
  * What an erasure deletes: the applicant's own files, and the letters addressed to them (they carry
