@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { axeCheck, browserSkip, signIn, startBrowserEnv, type BrowserEnv } from '../support/browser.ts';
 import { residentIdCheckChar } from '../../src/domain/identity.ts';
+import { PDF } from '../support/upload-fixtures.ts';
 
 const run = promisify(execFile);
 const SOFFICE = '/usr/bin/soffice';
@@ -19,6 +20,8 @@ const SOFFICE = '/usr/bin/soffice';
 const first17 = '43128119880808456';
 const ID_NUMBER = first17 + residentIdCheckChar(first17);
 const PHONE = '13974561234';
+/** One attachment on the application form (a scan of the identity card, as a PDF). */
+const ATTACHMENT = { name: '身份证复印件.pdf', mimeType: 'application/pdf', buffer: PDF };
 
 /** Opens the action's <details> on the case page, fills its fields and submits. */
 async function act(page: Page, label: string, fields: Record<string, string> = {}): Promise<void> {
@@ -55,12 +58,16 @@ describe('disclosure on application in a browser', { skip: browserSkip }, () => 
     await page.locator('#idNumber').fill(ID_NUMBER.slice(0, 17) + (ID_NUMBER[17] === '1' ? '2' : '1'));
     await page.locator('#phone').fill(PHONE);
     await page.locator('#description').fill('申请公开2026年洪江市城区小学一年级招生范围');
+    await page.locator('#attachments').setInputFiles(ATTACHMENT);
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.waitForLoadState();
     assert.match(await page.locator('.error-summary').innerText(), /身份证号码校验位错误/);
     assert.equal(await page.locator('#name').inputValue(), '林晓峰');
+    // The browser forgets chosen files: the page names the file to choose again.
+    assert.match(await page.locator('#attachments-reattach').innerText(), /您选择的附件（身份证复印件\.pdf）没有随本页保留/);
     await axeCheck(page);
     await page.locator('#idNumber').fill(ID_NUMBER);
+    await page.locator('#attachments').setInputFiles(ATTACHMENT);
     await Promise.all([page.waitForURL(/\/apply\/receipt\?/), page.getByRole('button', { name: '提交申请' }).click()]);
     const code = await page.locator('.tracking-code').innerText();
     assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
@@ -68,6 +75,7 @@ describe('disclosure on application in a browser', { skip: browserSkip }, () => 
     const main = await page.locator('main').innerText();
     assert.match(main, /政府信息公开申请受理回执/);
     assert.match(main, /林\*\*/);
+    assert.match(main, /随申请提交的附件\s+身份证复印件\.pdf/);
     assert.doesNotMatch(main, new RegExp(`${ID_NUMBER}|${PHONE}`));
     await axeCheck(page);
     // reloading the receipt does not file the application again
@@ -90,6 +98,10 @@ describe('disclosure on application in a browser', { skip: browserSkip }, () => 
     await signIn(office, 'office');
     await office.goto(caseUrl);
     await axeCheck(office);
+    const file = office.locator('#files-title ~ ul a', { hasText: '身份证复印件.pdf' });
+    assert.equal(await file.count(), 1, 'the office sees the applicant’s file');
+    const [download] = await Promise.all([office.waitForEvent('download'), file.click()]);
+    assert.equal(download.suggestedFilename(), '身份证复印件.pdf');
     await act(office, '告知补正', { items: '请写明所需招生范围涉及的学校名称。' });
     assert.match(await office.locator('main').innerText(), /已办理：告知补正/);
 
