@@ -6,8 +6,8 @@
 // `checkable: false` means the file's text could not be read (an image, a scanned PDF without a
 // text layer, an old binary Office format, OFD, a damaged file): a person has to look at it.
 import { decodeText, parseCsv } from '../lib/csv.ts';
-import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
+import { openZipWithinLimit } from '../lib/zip-guard.ts';
 
 export interface ExtractedText {
   /** All text, in reading order: pages, paragraphs, table rows (cells separated by tabs). */
@@ -70,7 +70,7 @@ async function fromPdf(buffer: Buffer): Promise<ExtractedText> {
 // ---- DOCX ----
 
 async function fromDocx(buffer: Buffer): Promise<ExtractedText> {
-  const zip = await JSZip.loadAsync(buffer);
+  const zip = await openZipWithinLimit(buffer);
   const main = zip.file('word/document.xml');
   if (!main) throw new Error('不是有效的 DOCX 文件（缺少 word/document.xml）');
   const body = parseWordXml(await main.async('string'));
@@ -180,6 +180,7 @@ function decodeEntities(s: string): string {
 // ---- XLSX ----
 
 async function fromXlsx(buffer: Buffer): Promise<ExtractedText> {
+  await openZipWithinLimit(buffer); // ExcelJS inflates every part in memory: refuse a zip bomb first
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheets: { name: string; rows: string[][] }[] = [];

@@ -3,6 +3,7 @@
 // as published documents with their original index numbers and dates — or none of them.
 import { decodeText, parseCsv } from '../lib/csv.ts';
 import ExcelJS from 'exceljs';
+import { openZipWithinLimit } from '../lib/zip-guard.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import { isIsoDate, yearOf } from '../domain/dates.ts';
 import { GENRES } from '../domain/document-catalog.ts';
@@ -95,6 +96,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseXlsx(data: Buffer): Promise<string[][]> {
+  await openZipWithinLimit(data); // ExcelJS inflates every part in memory: refuse a zip bomb first
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];

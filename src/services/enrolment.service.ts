@@ -2,6 +2,7 @@
 // year, the public lookup by address or community name, and zone import from CSV/XLSX.
 import { decodeText, parseCsv } from '../lib/csv.ts';
 import ExcelJS from 'exceljs';
+import { openZipWithinLimit } from '../lib/zip-guard.ts';
 import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, NotFoundError, ValidationError } from './errors.ts';
@@ -467,6 +468,7 @@ export class ZoneImportError extends ValidationError {
 async function readXlsx(data: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   try {
+    await openZipWithinLimit(data); // ExcelJS inflates every part in memory: refuse a zip bomb first
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     throw new ValidationError('无法读取该 Excel 文件，请确认是 .xlsx 格式', { file: '文件格式无效' });

@@ -10,6 +10,7 @@
 // checked cell by cell against the original: every cell either unchanged or exactly its masked
 // form, and no personal data left.
 import JSZip from 'jszip';
+import { openZipWithinLimit } from '../lib/zip-guard.ts';
 import type { DocumentAttachment } from '../db/schema.ts';
 import { maskTextSameLength, personalFindings, splitLike } from '../domain/privacy-mask.ts';
 import { FileStore } from '../storage/file-store.ts';
@@ -154,7 +155,7 @@ async function sameOtherParts(a: JSZip, b: JSZip, touched: Set<string | null>, f
 
 /** Masks a DOCX: every paragraph of the body, tables, headers, footers and notes, run by run. */
 export async function maskDocx(data: Uint8Array): Promise<MaskResult> {
-  const zip = await JSZip.loadAsync(data);
+  const zip = await openZipWithinLimit(data);
   let maskedCells = 0;
   for (const part of docxTextParts(Object.keys(zip.files))) {
     const xml = await zip.file(part.name)!.async('string');

@@ -9,6 +9,7 @@
 import JSZip from 'jszip';
 import type { FindingLocation } from '../domain/privacy-scan.ts';
 import { MIME, extractText } from '../search/extract-text.ts';
+import { openZipWithinLimit } from '../lib/zip-guard.ts';
 
 export interface LocatedText {
   location: FindingLocation;
@@ -168,7 +169,7 @@ export function docxCellLabel(t: { table: number; row: number; cell: number }): 
 }
 
 async function docxText(data: Uint8Array, filename: string): Promise<AttachmentText> {
-  const zip = await JSZip.loadAsync(data);
+  const zip = await openZipWithinLimit(data);
   const parts: LocatedText[] = [];
   for (const p of docxTextParts(Object.keys(zip.files))) {
     const xml = await zip.file(p.name)!.async('string');
@@ -315,7 +316,7 @@ export interface WorkbookContent {
 }
 
 export async function readWorkbook(data: Uint8Array): Promise<WorkbookContent> {
-  const zip = await JSZip.loadAsync(data);
+  const zip = await openZipWithinLimit(data);
   const read = async (name: string) => (zip.file(name) ? await zip.file(name)!.async('string') : null);
   const workbook = await read('xl/workbook.xml');
   const rels = await read('xl/_rels/workbook.xml.rels');

@@ -245,6 +245,7 @@ export function educationEnrolmentRoutes(app: FastifyInstance, ctx: ServiceConte
     let file: { name: string; data: Buffer } | undefined;
     for await (const part of request.parts()) {
       if (part.type === 'file') {
+        assertCsrf(request, csrf); // the token precedes the file in the form: refuse before reading an unauthorised upload
         const data = await part.toBuffer();
         if (part.fieldname === 'file' && part.filename) file = { name: part.filename, data };
       } else if (part.fieldname === '_csrf') csrf = String(part.value);
