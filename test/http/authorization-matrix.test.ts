@@ -565,3 +565,18 @@ test('every staff route × every account (and nobody) × own / other agency: all
   assert.ok(seenBySysadmin >= 10, `the unrelated county's records showed on only ${seenBySysadmin} of the platform administrator's pages`);
   assert.equal(wrong.length, 0, `${wrong.length} probes answered against the policy:\n${wrong.join('\n')}`);
 });
+
+test('the staff API takes no cookies: a signed-in browser session gets 401 on every staff endpoint (so no CSRF there)', async () => {
+  const cookie = [...w.browsers.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const wrong: string[] = [];
+  for (const [route, e] of Object.entries(MATRIX)) {
+    const [method, path] = route.split(' ') as ['GET' | 'POST' | 'DELETE', string];
+    if (!path.startsWith('/api/')) continue;
+    const params = e.params ? await e.params('other', 'admin') : {};
+    const before = await totalChanges(w.ctx);
+    const res = await w.app.inject({ method, url: fillPath(path, params), headers: { cookie }, ...(method === 'POST' ? { payload: e.body ?? {} } : {}) });
+    if (res.statusCode !== 401) wrong.push(`${route}: ${res.statusCode}`);
+    if ((await totalChanges(w.ctx)) !== before) wrong.push(`${route}: rows changed`);
+  }
+  assert.deepEqual(wrong, []);
+});
