@@ -25,6 +25,7 @@ import {
 } from '../output/application-letters.ts';
 import { actorLabel, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
+import type { Repositories } from '../db/repositories/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { caseEventOf } from './application-case.service.ts';
 import { APPLICANT_FILE_KIND } from './application-intake.service.ts';
@@ -251,28 +252,56 @@ function checkWording(body: string, known: readonly string[], maxLength: number,
   if (message !== '') throw new ValidationError(message, { body: message });
 }
 
-/** Saves an agency's wording of a letter; `body` null restores the built-in wording. */
-export async function saveTemplate(ctx: ServiceContext, actor: Actor, kind: string, body: string | null): Promise<void> {
-  if (actor.kind !== 'staff') throw new ForbiddenError('请先登录');
-  const user = actor.user;
-  requireTemplateEditor(user);
-  if (!isLetterKind(kind)) throw new NotFoundError('没有该文书模板');
-  if (body !== null) checkWording(body, LETTER_PLACEHOLDERS[kind], 20_000, '模板内容');
+/** One piece of an agency's editable wording: a letter template or a reply type's decision paragraph. */
+interface Wording {
+  subjectType: 'letter_template' | 'decision_wording';
+  actions: { saved: string; reset: string };
+  /** The letter kind or the outcome code, and its name in the audit summary. */
+  key: string;
+  keyName: 'kind' | 'outcome';
+  known: readonly string[];
+  maxLength: number;
+  what: string;
+  set(repos: Repositories, agencyId: number, body: string, userId: number, at: string): Promise<void>;
+  remove(repos: Repositories, agencyId: number): Promise<void>;
+}
+
+/** Checks and saves an agency's wording (`body` null restores the built-in one), audited. */
+async function saveWording(ctx: ServiceContext, actor: Actor, user: StaffUser, wording: Wording, body: string | null): Promise<void> {
+  if (body !== null) checkWording(body, wording.known, wording.maxLength, wording.what);
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    if (body === null) await repos.applications.deleteTemplate(user.agencyId, kind);
-    else await repos.applications.setTemplate(user.agencyId, kind, body, user.id, now.toISOString());
+    if (body === null) await wording.remove(repos, user.agencyId);
+    else await wording.set(repos, user.agencyId, body, user.id, now.toISOString());
     await repos.audit.append({
       actorId: user.id,
       actorLabel: actorLabel(actor),
       agencyId: user.agencyId,
-      action: body === null ? 'application.template_reset' : 'application.template_saved',
-      subjectType: 'letter_template',
-      subjectId: kind,
-      summary: { kind, length: body?.length ?? 0 },
+      action: body === null ? wording.actions.reset : wording.actions.saved,
+      subjectType: wording.subjectType,
+      subjectId: wording.key,
+      summary: { [wording.keyName]: wording.key, length: body?.length ?? 0 },
       ip: actor.ip,
     }, now);
   });
+}
+
+/** The signed-in staff member, if they may edit the agency's wording. */
+function staffEditor(actor: Actor): StaffUser {
+  if (actor.kind !== 'staff') throw new ForbiddenError('请先登录');
+  requireTemplateEditor(actor.user);
+  return actor.user;
+}
+
+/** Saves an agency's wording of a letter; `body` null restores the built-in wording. */
+export async function saveTemplate(ctx: ServiceContext, actor: Actor, kind: string, body: string | null): Promise<void> {
+  const user = staffEditor(actor);
+  if (!isLetterKind(kind)) throw new NotFoundError('没有该文书模板');
+  await saveWording(ctx, actor, user, {
+    subjectType: 'letter_template', actions: { saved: 'application.template_saved', reset: 'application.template_reset' }, key: kind, keyName: 'kind', known: LETTER_PLACEHOLDERS[kind], maxLength: 20_000, what: '模板内容',
+    set: (repos, agencyId, text, userId, at) => repos.applications.setTemplate(agencyId, kind, text, userId, at),
+    remove: (repos, agencyId) => repos.applications.deleteTemplate(agencyId, kind),
+  }, body);
 }
 
 /** A preview of a template with sample values, so an editor sees the result before saving. */
@@ -306,24 +335,12 @@ export async function listDecisionWordings(ctx: ServiceContext, user: StaffUser)
 
 /** Saves an agency's decision paragraph for a reply type; `body` null restores the built-in wording. */
 export async function saveDecisionWording(ctx: ServiceContext, actor: Actor, outcome: string, body: string | null): Promise<void> {
-  if (actor.kind !== 'staff') throw new ForbiddenError('请先登录');
-  const user = actor.user;
-  requireTemplateEditor(user);
+  const user = staffEditor(actor);
   if (!isOutcomeCode(outcome)) throw new NotFoundError('没有该答复类型');
-  if (body !== null) checkWording(body, DECISION_PLACEHOLDERS, DECISION_WORDING_MAX, '决定措辞');
-  const now = ctx.now();
-  await ctx.transaction(async (repos) => {
-    if (body === null) await repos.applications.deleteDecisionWording(user.agencyId, outcome);
-    else await repos.applications.setDecisionWording(user.agencyId, outcome, body, user.id, now.toISOString());
-    await repos.audit.append({
-      actorId: user.id,
-      actorLabel: actorLabel(actor),
-      agencyId: user.agencyId,
-      action: body === null ? 'application.decision_wording_reset' : 'application.decision_wording_saved',
-      subjectType: 'decision_wording',
-      subjectId: outcome,
-      summary: { outcome, length: body?.length ?? 0 },
-      ip: actor.ip,
-    }, now);
-  });
+  await saveWording(ctx, actor, user, {
+    subjectType: 'decision_wording', actions: { saved: 'application.decision_wording_saved', reset: 'application.decision_wording_reset' }, key: outcome, keyName: 'outcome',
+    known: DECISION_PLACEHOLDERS, maxLength: DECISION_WORDING_MAX, what: '决定措辞',
+    set: (repos, agencyId, text, userId, at) => repos.applications.setDecisionWording(agencyId, outcome, text, userId, at),
+    remove: (repos, agencyId) => repos.applications.deleteDecisionWording(agencyId, outcome),
+  }, body);
 }
