@@ -4,7 +4,7 @@ import type { Repositories } from '../db/repositories/index.ts';
 import type { DocumentRow } from '../db/schema.ts';
 import type { DocumentState } from '../domain/document-workflow.ts';
 import type { Actor, StaffUser } from './actor.ts';
-import { NotFoundError, UnauthorizedError } from './errors.ts';
+import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 
 export function staffOf(actor: Actor): StaffUser {
   if (actor.kind !== 'staff') throw new UnauthorizedError();
@@ -37,6 +37,14 @@ export function canEdit(user: StaffUser, doc: Pick<DocumentRow, 'state' | 'autho
   if (doc.agency_id !== user.agencyId) return false;
   if (!EDITABLE_STATES.includes(doc.state as DocumentState)) return false;
   return doc.author_id === user.id || user.roles.includes('office');
+}
+
+/** Refuses, with the reason, a user who may not change the registration form (see canEdit). */
+export function assertCanEdit(user: StaffUser, doc: Pick<DocumentRow, 'state' | 'author_id' | 'agency_id'>): void {
+  if (canEdit(user, doc)) return;
+  throw doc.author_id !== user.id && !user.roles.includes('office')
+    ? new ForbiddenError('只有登记人或公开办可以修改该文件')
+    : new DomainError('只有草稿、已登记或已退回的文件可以修改；送审后如需修改，请审核人退回');
 }
 
 /** Validity (有效性) and links of a published document are kept up to date by the office. */

@@ -17,7 +17,7 @@ import {
 import { publicationDeadline, type PublicationStatus } from '../domain/document-catalog.ts';
 import type { Actor, StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-import { canChangeAttachments, canEdit, canMaintain, documentForStaff, readableAgencyIds, staffOf } from './document-access.ts';
+import { assertCanEdit, canChangeAttachments, canEdit, canMaintain, documentForStaff, readableAgencyIds, staffOf } from './document-access.ts';
 import { documentUrl } from './document-search.ts';
 import { todayOf } from './document.service.ts';
 import { ForbiddenError } from './errors.ts';
@@ -346,7 +346,9 @@ export async function documentFormOptions(ctx: ServiceContext, actor: Actor): Pr
 /** The stored values of a document as form input (for the edit form). */
 export async function documentFormValues(ctx: ServiceContext, actor: Actor, id: number): Promise<{ values: Record<string, string | string[]>; title: string; state: DocumentState }> {
   const user: StaffUser = staffOf(actor);
-  const doc = await documentForStaff(ctx.repos, user, id);
+  // The edit form is for those who may save it: the author or the office, before review.
+  const doc = await documentForStaff(ctx.repos, user, id, { write: true });
+  assertCanEdit(user, doc);
   const topics = await ctx.repos.documents.topicsOf([id]);
   return {
     title: doc.title,

@@ -25,7 +25,7 @@ import { formatIndexNumber } from '../domain/index-number.ts';
 import { htmlToText, safeBodyHtml } from '../web/sanitize.ts';
 import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-import { canEdit, canMaintain, documentForStaff, staffOf } from './document-access.ts';
+import { assertCanEdit, canEdit, canMaintain, documentForStaff, staffOf } from './document-access.ts';
 import { syncDocumentSearch } from './document-search.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { ensureTaxonomy } from './taxonomy.service.ts';
@@ -264,11 +264,7 @@ export async function updateDocument(ctx: ServiceContext, actor: Actor, id: numb
   const today = todayOf(ctx);
   return ctx.transaction(async (repos) => {
     const doc = await documentForStaff(repos, user, id, { forUpdate: true, write: true });
-    if (!canEdit(user, doc)) {
-      throw doc.author_id !== user.id && !user.roles.includes('office')
-        ? new ForbiddenError('只有登记人或公开办可以修改该文件')
-        : new DomainError('只有草稿、已登记或已退回的文件可以修改；送审后如需修改，请审核人退回');
-    }
+    assertCanEdit(user, doc);
     const { topicIds, ...clean } = await cleanDocumentInput(repos, user.agencyId, input, today, {
       departmentFixed: user.roles.includes('office') ? input.departmentId ?? doc.department_id : doc.department_id,
       selfId: doc.id,

@@ -205,8 +205,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /console/documents/new': { gate: ['clerk', 'office'], sysadmin: false },
   'POST /console/documents': { gate: ['clerk', 'office'], sysadmin: false },
   'GET /console/documents/:id': { gate: 'staff', params: docIn('registered'), reach: 'subtree-of-own' },
-  'GET /console/documents/:id/edit': { gate: ['clerk', 'office'], sysadmin: false, params: docIn('registered'), reach: 'agency-only' },
-  // The registration form is changed by its author (none of the probing accounts) or the office.
+  // The registration form is changed by its author (none of the probing accounts) or the office;
+  // only they get the edit form (regression: any clerk of the agency used to get it).
+  'GET /console/documents/:id/edit': { gate: ['office'], sysadmin: false, params: docIn('registered'), reach: 'agency-only' },
   'POST /console/documents/:id': { gate: ['office'], sysadmin: false, params: docIn('registered'), reach: 'agency-only' },
   'POST /console/documents/:id/actions/:action': {
     gate: DOCUMENT_TRANSITIONS.in_review.approve!.roles, sysadmin: false, reach: 'agency-only',
