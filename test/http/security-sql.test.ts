@@ -28,8 +28,8 @@ const SQL_PAYLOADS = [
   '*" OR title MATCH "*',
 ];
 
-/** For the sweep over every parameter of every route: the five most different shapes. */
-const SWEEP_PAYLOADS = SQL_PAYLOADS.slice(0, 5);
+/** For the sweep over every parameter of every route: quote, LIKE, unicode-quote and stacked-statement shapes. */
+const SWEEP_PAYLOADS = SQL_PAYLOADS.slice(0, 4);
 
 /** The payload's words only: what a search for it may legitimately match. */
 const plainWords = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -84,7 +84,7 @@ forEachDialect('SQL injection in every filter', (s) => {
         }
       }
     }
-    assert.ok(requests >= 300, `${requests} requests`);
+    assert.ok(requests >= 250, `${requests} requests`);
   });
 
   test('API document list: no payload matches more than its plain words; exact filters match nothing', async () => {
