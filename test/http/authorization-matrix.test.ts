@@ -17,6 +17,11 @@ import { EDUCATION_POLICY, type EducationAction } from '../../src/services/educa
 import { INSPECTION_POLICY, type InspectionAction } from '../../src/services/inspection-access.ts';
 import { DOCUMENT_TRANSITIONS } from '../../src/domain/document-workflow.ts';
 import { TRANSITIONS as APPLICATION_TRANSITIONS } from '../../src/domain/application-workflow.ts';
+import { forEachDialect } from '../support/db.ts';
+import { loadDemo } from '../../src/demo/seed.ts';
+import { documentFormValues } from '../../src/services/document-query.service.ts';
+import { DomainError, ForbiddenError, NotFoundError } from '../../src/services/errors.ts';
+import type { Actor } from '../../src/services/actor.ts';
 
 let w: AuthzWorld;
 before(async () => { w = await buildAuthzWorld(); });
@@ -580,4 +585,29 @@ test('the staff API takes no cookies: a signed-in browser session gets 401 on ev
     if ((await totalChanges(w.ctx)) !== before) wrong.push(`${route}: rows changed`);
   }
   assert.deepEqual(wrong, []);
+});
+
+// The role checks the matrix found missing, at the service, on both databases.
+forEachDialect('authorisation fixes in the services', (s) => {
+  const as = async (username: string): Promise<Actor> => {
+    const u = (await s.ctx.repos.users.byUsername(username))!;
+    return { kind: 'staff', user: (await s.ctx.repos.users.staffUser(u.id))!, ip: '127.0.0.1' };
+  };
+  before(async () => { await loadDemo(s.ctx); });
+
+  test('the registration form is given only to those who may save it: its author or the office, before review', async () => {
+    const bureau = (await s.ctx.repos.agencies.byCode('hjjyj'))!;
+    const city = (await s.ctx.repos.agencies.byCode('hjs'))!;
+    const [registered] = await s.ctx.repos.documents.all({ agencyIds: [bureau.id], states: ['registered'] });
+    const [inReview] = await s.ctx.repos.documents.all({ agencyIds: [bureau.id], states: ['in_review'] });
+    const [cityDoc] = await s.ctx.repos.documents.all({ agencyIds: [city.id], states: ['published'] });
+    const author = (await s.ctx.repos.users.staffUser(registered.author_id!))!;
+    assert.equal((await documentFormValues(s.ctx, { kind: 'staff', user: author, ip: '127.0.0.1' }, registered.id)).title, registered.title);
+    assert.equal((await documentFormValues(s.ctx, await as('office'), registered.id)).title, registered.title);
+    const others = ['clerk', 'clerk2', 'reviewer', 'head'].filter((u) => u !== author.username);
+    for (const u of others) await assert.rejects(documentFormValues(s.ctx, await as(u), registered.id), ForbiddenError, u);
+    await assert.rejects(documentFormValues(s.ctx, await as('office'), inReview.id), DomainError);
+    await assert.rejects(documentFormValues(s.ctx, await as('supervisor'), registered.id), NotFoundError, 'a supervisor reads, never edits');
+    await assert.rejects(documentFormValues(s.ctx, await as('office'), cityDoc.id), NotFoundError);
+  });
 });
