@@ -9,8 +9,8 @@
 //
 // Each database gets a child process holding three servers: the app with its page cache (TTL 30 s,
 // as deployed), the same app with the cache off (GONGKAI_PAGE_CACHE_SECONDS=0: every request renders
-// and queries), and a bare node:http server that answers each URL with the bytes the app answered
-// (a submission with the bytes of one 201). SQLite is an in-memory database with the demo data;
+// and queries), and a bare node:http server that answers each URL with the bytes the app answered,
+// headers included (a submission with the bytes of one 201). SQLite is an in-memory database with the demo data;
 // PostgreSQL a temporary database on 127.0.0.1:5432 (TEST_DATABASE_URL), dropped afterwards.
 // The load generator — keep-alive loops over a node:http Agent in this process, 127.0.0.1 only —
 // does not share the servers' event loop. After a 1 s warm-up per server, the servers take turns in
@@ -112,7 +112,12 @@ async function serve(dbUrl: string): Promise<void> {
   ];
 
   // The bare server answers exactly the bytes the app answered, from memory.
-  const canned = new Map<string, { status: number; type: string; body: Buffer }>();
+  // Its headers are the app's too (security headers, ETag, Cache-Control …, without Date and the
+  // connection's own): the comparison is of the work per request, not of the bytes on the wire.
+  const canned = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+  const replayed = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h)
+    .filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'x-request-id'].includes(k))
+    .map(([k, v]) => [k, String(v)]));
   for (const s of scenarios) {
     let size = 0;
     for (const url of s.paths) {
@@ -120,7 +125,7 @@ async function serve(dbUrl: string): Promise<void> {
         ? await app.inject({ url, headers: { accept: 'text/html' } })
         : await app.inject({ method: 'POST', url, payload: submission(0, idNumber), headers: { 'content-type': 'application/json' } });
       if (res.statusCode !== s.expect) throw new Error(`${s.method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-      canned.set(`${s.method} ${url}`, { status: res.statusCode, type: String(res.headers['content-type']), body: res.rawPayload });
+      canned.set(`${s.method} ${url}`, { status: res.statusCode, headers: replayed(res.headers), body: res.rawPayload });
       size += res.rawPayload.length;
     }
     s.bytes = Math.round(size / s.paths.length);
@@ -129,7 +134,7 @@ async function serve(dbUrl: string): Promise<void> {
     const c = canned.get(`${req.method} ${req.url}`);
     const answer = () => {
       if (!c) { res.writeHead(404).end(); return; }
-      res.writeHead(c.status, { 'content-type': c.type, 'content-length': c.body.length });
+      res.writeHead(c.status, c.headers);
       res.end(c.body);
     };
     if (req.method === 'POST') { req.on('data', () => {}); req.on('end', answer); } else answer();
@@ -269,13 +274,13 @@ async function runDatabase(which: 'sqlite' | 'postgres'): Promise<{ failed: bool
     const { residentIdCheckChar } = await import('../src/domain/identity.ts');
     idNumberForSubmissions = first17 + residentIdCheckChar(first17);
     console.log(`\n## ${which === 'sqlite' ? 'SQLite (in memory)' : 'PostgreSQL (127.0.0.1:5432)'} — load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
-    console.log('| scenario | bytes | conns | bare node:http req/s | app req/s | app/bare | app p50 / p99 | CPU/req bare → app | cache off req/s | off/bare | cache off p50 / p99 | CPU/req cache off | errors |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('| scenario | bytes | conns | bare node:http req/s | bare p50 / p99 | app req/s | app/bare | app p50 / p99 | CPU/req bare → app | cache off req/s | off/bare | cache off p50 / p99 | CPU/req cache off | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const s of setup.scenarios) {
       const r = await measure(setup.ports, s);
       const errors = (r.bare?.errors ?? 0) + (r.app?.errors ?? 0) + (r.uncached?.errors ?? 0);
       const ratio = (x: Result | undefined) => (x && r.bare ? `${(x.rps / r.bare.rps).toFixed(2)}×` : '—');
-      console.log(`| ${s.name} | ${s.bytes} | ${s.connections} | ${fmtRps(r.bare)} | ${fmtRps(r.app)} | ${ratio(r.app)} | ${fmtMs(r.app)} | ${fmtCpu(r.bare)} → ${fmtCpu(r.app)} | ${fmtRps(r.uncached)} | ${ratio(r.uncached)} | ${fmtMs(r.uncached)} | ${fmtCpu(r.uncached)} | ${errors} |`);
+      console.log(`| ${s.name} | ${s.bytes} | ${s.connections} | ${fmtRps(r.bare)} | ${fmtMs(r.bare)} | ${fmtRps(r.app)} | ${ratio(r.app)} | ${fmtMs(r.app)} | ${fmtCpu(r.bare)} → ${fmtCpu(r.app)} | ${fmtRps(r.uncached)} | ${ratio(r.uncached)} | ${fmtMs(r.uncached)} | ${fmtCpu(r.uncached)} | ${errors} |`);
       if (errors || !r.app?.requests) failed = true;
       if (s.page && r.app && r.bare && r.app.rps < 0.5 * r.bare.rps) misses.push(`${which}: ${s.name} at ${(r.app.rps / r.bare.rps).toFixed(2)}× bare (target ≥ 0.5×)`);
       if (s.connections === LOOKUP_CONNECTIONS) {

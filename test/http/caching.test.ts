@@ -203,6 +203,23 @@ for (const dialect of DIALECTS) {
       assert.match(fresh.body, /该信息已撤回/);
     });
 
+    test('concurrent requests for a page not yet cached render it once; the others get the same bytes', async () => {
+      const original = ctx.repos.documents.list.bind(ctx.repos.documents);
+      let calls = 0;
+      ctx.repos.documents.list = (...args: Parameters<typeof original>) => { calls++; return original(...args); };
+      try {
+        assert.equal((await get('/gk/hjjyj/catalog?page=2')).statusCode, 200);
+        const perRender = calls;
+        assert.ok(perRender > 0);
+        calls = 0;
+        const all = await Promise.all(Array.from({ length: 12 }, () => get('/gk/hjjyj/catalog?page=3')));
+        assert.ok(all.every((r) => r.statusCode === 200 && r.body === all[0].body));
+        assert.equal(calls, perRender, 'one rendering for twelve requests');
+      } finally {
+        ctx.repos.documents.list = original;
+      }
+    });
+
     test('static files: a year and immutable at their versioned address (which pages link), an hour otherwise', async () => {
       const home = await get('/');
       const css = home.body.match(/href="(\/static\/site\.css\?v=[0-9a-f]{12})"/);

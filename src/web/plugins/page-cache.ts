@@ -11,7 +11,9 @@ import { ASSET_VERSIONS } from '../render.tsx';
 //   If-Modified-Since) gets 304 without a body.
 // - The rendered bytes are kept in memory for <ttl> seconds, per URL, language and large-text mode,
 //   and served again without touching the database (bounded: MAX_ENTRIES and MAX_BYTES, least
-//   recently used out first).
+//   recently used out first). Requests for a page that is being rendered wait for that rendering
+//   (at most COALESCE_WAIT_MS) instead of rendering it again: when an entry expires under load, one
+//   request renders it, not every connection at once.
 // - Never cached: signed-in staff (session or Bearer token), anything other than GET with 200, a
 //   response that sets a cookie, a page that renders its visitor's CSRF token (a form: the token is
 //   made on first use, see csrf.ts), a response whose route set its own Cache-Control, and routes
@@ -25,6 +27,7 @@ import { ASSET_VERSIONS } from '../render.tsx';
 //   page links, see render.tsx) are cached for a year, immutable; at any other address for an hour.
 const MAX_ENTRIES = 1000;
 const MAX_BYTES = 32 * 1024 * 1024;
+const COALESCE_WAIT_MS = 5000;
 
 /** Route patterns whose pages every anonymous visitor sees alike. */
 const PUBLIC_ROUTES = new RegExp('^/(?:$|sitemap\\.xml$|api/v1/(?:documents(?:/\\*)?|enrolment/lookup)$|gk/:code(?:$|/(?:'
@@ -54,11 +57,26 @@ interface Entry {
 const kKey = Symbol('gk.pageCache.key');
 const kGeneration = Symbol('gk.pageCache.generation');
 const kHit = Symbol('gk.pageCache.hit');
+const kRendering = Symbol('gk.pageCache.rendering');
 
 interface CacheState {
   [kKey]: string | null;
   [kGeneration]: number;
   [kHit]: boolean;
+  /** Set on the request that renders a page others may be waiting for. */
+  [kRendering]: Rendering | null;
+}
+
+/** A rendering in flight: resolves with the stored entry, or null when the response was not kept. */
+interface Rendering {
+  promise: Promise<Entry | null>;
+  resolve(e: Entry | null): void;
+}
+
+function rendering(): Rendering {
+  let resolve!: (e: Entry | null) => void;
+  const promise = new Promise<Entry | null>((r) => { resolve = r; });
+  return { promise, resolve };
 }
 
 export class PageCache {
@@ -146,6 +164,18 @@ export function pageCachePlugin(app: FastifyInstance, ctx: ServiceContext, cache
   app.decorateRequest(kKey, null);
   app.decorateRequest(kGeneration, 0);
   app.decorateRequest(kHit, false);
+  app.decorateRequest(kRendering, null);
+  const inFlight = new Map<string, Rendering>();
+  /** The renderer's part is over (stored or not): release whoever waits. */
+  const settle = (state: CacheState, entry: Entry | null) => {
+    const r = state[kRendering];
+    if (!r) return;
+    state[kRendering] = null;
+    if (inFlight.get(state[kKey]!) === r) inFlight.delete(state[kKey]!);
+    r.resolve(entry);
+  };
+  app.addHook('onResponse', async (request) => settle(request as unknown as CacheState, null));
+  app.addHook('onRequestAbort', async (request) => settle(request as unknown as CacheState, null));
 
   app.addHook('onRequest', async (request, reply) => {
     const key = keyOf(request);
@@ -153,7 +183,20 @@ export function pageCachePlugin(app: FastifyInstance, ctx: ServiceContext, cache
     const state = request as unknown as CacheState;
     state[kKey] = key;
     state[kGeneration] = cache.generation;
-    const e = cache.get(key, Date.now());
+    let e = cache.get(key, Date.now());
+    if (!e && cache.ttlSeconds > 0) {
+      const running = inFlight.get(key);
+      if (running) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<null>((resolve) => { timer = setTimeout(resolve, COALESCE_WAIT_MS, null); });
+        e = (await Promise.race([running.promise, timeout])) ?? undefined;
+        clearTimeout(timer);
+      } else {
+        const r = rendering();
+        inFlight.set(key, r);
+        state[kRendering] = r;
+      }
+    }
     if (!e) return;
     state[kHit] = true;
     validators(reply, e, cache.ttlSeconds);
@@ -184,7 +227,9 @@ export function pageCachePlugin(app: FastifyInstance, ctx: ServiceContext, cache
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`, lastModified: new Date(modifiedAt).toUTCString(), modifiedAt, expires: now + ttlMs,
     };
     // A page rendered while the data changed may show the old state: answer it, but do not keep it.
-    if (state[kGeneration] === cache.generation) cache.set(key, entry);
+    const keep = state[kGeneration] === cache.generation && cache.ttlSeconds > 0;
+    if (keep) cache.set(key, entry);
+    settle(state, keep ? entry : null);
     validators(reply, entry, cache.ttlSeconds);
     if (notModified(request, entry.etag, entry.modifiedAt)) {
       reply.code(304).removeHeader('content-type');
