@@ -129,6 +129,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
     try {
       for await (const part of request.parts({ limits: { fileSize: MAX_SCHEDULE_FILE_BYTES, files: 1, fields: 10 } })) {
         if (part.type === 'file') {
+          assertCsrf(request, fields._csrf); // the token precedes the file in the form: refuse before reading an unauthorised upload
           const content = await part.toBuffer();
           if (part.fieldname === 'file' && part.filename) file = { name: part.filename, content };
         } else if (typeof part.value === 'string') {
