@@ -239,11 +239,15 @@ async function benchSqlite(rows: Row[]): Promise<void> {
     const agencyIds = reuse ? (await repos.agencies.all()).map((a) => a.id) : await createAgencies(repos);
     let loaded = reuse ? Number((await db.kysely.selectFrom('search_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
     for (const size of SIZES) {
-      if (size <= loaded) continue;
-      const secs = await load(db, loaded, size, agencyIds);
-      loaded = size;
-      const mb = fs.statSync(file).size / 1e6;
-      console.log(`SQLite: loaded ${size} documents (+${secs.toFixed(0)} s), file ${mb.toFixed(0)} MB`);
+      if (size < loaded) continue;
+      const mb = () => (fs.statSync(file).size / 1e6).toFixed(0);
+      if (size > loaded) {
+        const secs = await load(db, loaded, size, agencyIds);
+        loaded = size;
+        console.log(`SQLite: loaded ${size} documents (+${secs.toFixed(0)} s), file ${mb()} MB`);
+      } else {
+        console.log(`SQLite: reusing ${size} documents in ${file}, ${mb()} MB`);
+      }
       rows.push(...await measure(`SQLite ${size / 1000}k`, repos, agencyIds));
     }
   } finally {

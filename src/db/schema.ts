@@ -146,6 +146,8 @@ export interface SearchEntryTable {
   published_on: string;
   /** JSON of SearchFacets. On PostgreSQL the row also has `tsv tsvector`, written by raw SQL only. */
   facets: string;
+  /** The title's index tokens (relevance order); '' on rows written before they were kept. */
+  title_tokens: Generated<string>;
 }
 
 export interface SearchTables {

@@ -131,8 +131,7 @@ export function isPrefixToken(token: string): boolean {
 }
 
 const ftsToken = (t: string): string => `"${t.replaceAll('"', '""')}"${isPrefixToken(t) ? '*' : ''}`;
-const tsToken = (t: string, weight = ''): string =>
-  `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefixToken(t) ? `:*${weight}` : weight ? `:${weight}` : ''}`;
+const tsToken = (t: string): string => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefixToken(t) ? ':*' : ''}`;
 
 /**
  * An SQLite FTS5 MATCH expression for a user's query, or null when the query has nothing
@@ -154,16 +153,14 @@ export function tsQueryTokens(q: string): string | null {
 }
 
 /**
- * For relevance order: one expression per query term that matches the term in the title only —
- * an FTS5 column filter (title : (…)) and a tsquery of weight-A lexemes (the title's weight in the
- * tsvector). A hit's relevance is the number of terms its title holds, the same on both databases.
+ * For relevance order: how many of a query's terms (queryTokens) a title holds, given the title's
+ * index tokens (indexTokens). A single CJK character is a prefix, as in matching.
  */
-export function titleTermExpressions(q: string): { fts: string[]; ts: string[] } {
-  const terms = queryTokens(q);
-  return {
-    fts: terms.map((tokens) => `title : (${tokens.map((t) => ftsToken(t)).join(' AND ')})`),
-    ts: terms.map((tokens) => tokens.map((t) => tsToken(t, 'A')).join(' & ')),
-  };
+export function titleTermCount(titleTokens: string, terms: string[][]): number {
+  const tokens = titleTokens === '' ? [] : titleTokens.split(' ');
+  const present = new Set(tokens);
+  const has = (t: string): boolean => (isPrefixToken(t) ? tokens.some((x) => x.startsWith(t)) : present.has(t));
+  return terms.filter((term) => term.every(has)).length;
 }
 
 export interface HighlightSegment {

@@ -191,6 +191,10 @@ forEachDialect('search index', (s: DialectSuite) => {
     // Two terms: 6's title holds one of them (學費 = 学费), 11's none; by date 11 is newer.
     assert.deepEqual((await search('招生 学费', { order: 'date' })).items.map((i) => i.refId), [11, 6]);
     assert.deepEqual((await search('招生 学费', { order: 'relevance' })).items.map((i) => i.refId), [6, 11]);
+    // Entries indexed before title tokens were kept ('') are tokenised when ranked: same order.
+    await s.db.kysely.updateTable('search_entries').set({ title_tokens: '' }).execute();
+    assert.deepEqual((await search('招生', { order: 'relevance' })).items.map((i) => i.refId), [1, 8, 12, 9, 11, 3, 6]);
+    assert.deepEqual((await search('招生 学费', { order: 'relevance' })).items.map((i) => i.refId), [6, 11]);
   });
 
   test('pages: every hit once, in order, with the same total', async () => {

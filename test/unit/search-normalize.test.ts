@@ -9,7 +9,7 @@ import {
   isPrefixToken,
   MAX_QUERY_TOKENS,
   queryTokens,
-  titleTermExpressions,
+  titleTermCount,
   tsQueryTokens,
 } from '../../src/search/tokenize.ts';
 
@@ -257,26 +257,15 @@ describe('tsQueryTokens', () => {
   });
 });
 
-describe('titleTermExpressions', () => {
-  test('one title-only expression per query term, for FTS5 and for tsquery (weight A)', () => {
-    assert.deepEqual(titleTermExpressions('學費 招生范围 年'), {
-      fts: ['title : ("学费")', 'title : ("招生" AND "生范" AND "范围")', 'title : ("年"*)'],
-      ts: ["'学费':A", "'招生':A & '生范':A & '范围':A", "'年':*A"],
-    });
-    assert.deepEqual(titleTermExpressions('!&|()'), { fts: [], ts: [] });
-  });
-
-  test('the FTS5 expressions match the title column only', () => {
-    const db = new Database(':memory:');
-    db.exec('create virtual table f using fts5(title, body)');
-    const add = db.prepare('insert into f (rowid, title, body) values (?, ?, ?)');
-    add.run(1, indexTokens('2026年招生范围'), indexTokens('学费'));
-    add.run(2, indexTokens('学费标准'), indexTokens('2026年招生范围'));
-    const hits = (expr: string) => db.prepare('select rowid from f where f match ? order by rowid').all(expr).map((r) => (r as { rowid: number }).rowid);
-    const [fee, zone] = titleTermExpressions('学费 招生范围').fts;
-    assert.deepEqual(hits(fee), [2]);
-    assert.deepEqual(hits(zone), [1]);
-    db.close();
+describe('titleTermCount', () => {
+  test('counts the query terms whose tokens are all in the title, Traditional and prefix queries included', () => {
+    const title = indexTokens('洪江市2026年秋季學費標準公示');
+    assert.equal(titleTermCount(title, queryTokens('学费')), 1);
+    assert.equal(titleTermCount(title, queryTokens('学费 公示 招生')), 2);
+    assert.equal(titleTermCount(title, queryTokens('2026 秋')), 2); // 秋 is a prefix of 秋季
+    assert.equal(titleTermCount(title, queryTokens('费公')), 0); // 费标, not 费公
+    assert.equal(titleTermCount('', queryTokens('学费')), 0);
+    assert.equal(titleTermCount(title, []), 0);
   });
 });
 
