@@ -203,7 +203,7 @@ describe('answers before applications', () => {
     const b = new Browser(app);
     const form = await b.get('/gk/hjjyj/apply');
     assert.match(form.body, /<div class="suggest-box" hidden aria-live="polite" data-suggest-agency="hjjyj" data-suggest-form="apply" data-suggest-inputs="description" data-title="这是否是您要找的信息？"/);
-    assert.match(form.body, /<script src="\/static\/suggest.js" defer><\/script>/);
+    assert.match(form.body, /<script src="\/static\/suggest.js\?v=[0-9a-f]+" defer><\/script>/);
     const nonce = form.body.match(/name="nonce" value="([^"]+)"/)![1];
     const fields = {
       _csrf: Browser.csrfFrom(form.body), nonce, kind: 'person', orgType: '', name: '赵子龙', idType: 'resident_id', idNumber: residentId('19920315', '218'),
