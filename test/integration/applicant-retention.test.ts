@@ -165,6 +165,8 @@ forEachDialect('erasure of applicants\' personal data after retention', (s) => {
     }
     const replied = audit.items.find((e) => Number(e.subject_id) === id.replied)!;
     assert.deepEqual(JSON.parse(replied.summary), { trackingCode: app.tracking_code, endedOn: '2022-03-10', retentionYears: 3, filesDeleted: 2, eventsScrubbed: 2 });
+    // Two erased cases of the agency are not each other's repeat applications.
+    assert.deepEqual(await s.ctx.repos.applications.sameApplicant(app.agency_id, { idNumber: '', name: app.applicant_name, phone: '' }, app.id), []);
     const erasure = await s.ctx.repos.applicantData.erasure(id.replied);
     assert.deepEqual(erasure, { application_id: id.replied, agency_id: w.bureauId, erased_on: '2026-06-10', erased_at: NOW.toISOString(), retention_years: 3, files_deleted: 2 });
   });

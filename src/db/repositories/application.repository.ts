@@ -137,10 +137,14 @@ export class ApplicationRepository {
    * Earlier applications to the same agency from the same applicant: the same identity number, or
    * the same name and phone (for repeat detection, Art. 36(6)).
    */
-  sameApplicant(agencyId: number, a: { idNumber: string; name: string; phone: string }, excludeId?: number): Promise<ApplicationRow[]> {
+  async sameApplicant(agencyId: number, a: { idNumber: string; name: string; phone: string }, excludeId?: number): Promise<ApplicationRow[]> {
+    // Cases whose personal data was erased after retention have no phone and no ID number left:
+    // they are nobody's repeat, and nothing is anyone's repeat of them.
+    if (a.idNumber === '' && a.phone === '') return [];
     let q = this.db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId)
       .where((eb) => {
-        const ors = [eb.and([eb('applicant_name', '=', a.name), eb('applicant_phone', '=', a.phone)])];
+        const ors = [];
+        if (a.phone !== '') ors.push(eb.and([eb('applicant_name', '=', a.name), eb('applicant_phone', '=', a.phone)]));
         if (a.idNumber !== '') ors.push(eb('applicant_id_number', '=', a.idNumber));
         return eb.or(ors);
       });
