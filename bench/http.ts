@@ -23,13 +23,11 @@ import os from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 
 const DEFAULT_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOOKUP_CONNECTIONS = 200;
 const SECONDS = Math.max(1, Math.round(Number(process.env.BENCH_SECONDS ?? 3)));
 const WARMUP_SECONDS = 1;
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASES = (process.env.BENCH_DB ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 const SEARCH_PATH = `/gk/hjjyj/search?q=${encodeURIComponent('招生')}`;
 const PAGE_CACHE_SECONDS = 30;
@@ -236,31 +234,13 @@ async function measure(ports: Ports, s: Scenario): Promise<Partial<Record<Server
   return Object.fromEntries(names.map((n) => [n, summarise(samples[n])]));
 }
 
-async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `gongkai_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 const fmtRps = (r: Result | undefined) => (r ? `${r.rps.toFixed(0)}` : '—');
 const fmtMs = (r: Result | undefined) => (r ? `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} ms` : '—');
 const fmtCpu = (r: Result | undefined) => (r ? `${r.serverCpuUsPerRequest.toFixed(0)} µs` : '—');
 
 async function runDatabase(which: 'sqlite' | 'postgres'): Promise<{ failed: boolean; misses: string[] }> {
-  const pgDb = which === 'postgres' ? await createPgDatabase() : null;
+  // The tests' helper: a new database with a unique name on TEST_DATABASE_URL's server.
+  const pgDb = which === 'postgres' ? await (await import('../test/support/db.ts')).createPgDatabase() : null;
   const dbUrl = pgDb ? pgDb.url : ':memory:';
   child = fork(fileURLToPath(import.meta.url), ['--serve', dbUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let failed = false;
