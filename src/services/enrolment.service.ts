@@ -140,45 +140,88 @@ async function yearDocuments(ctx: ServiceContext, agencyCode: string, yearRef: s
  * The public lookup: which schools serve an address or community in a year, with the year's
  * admission schedule and the documents behind it. Only published years are visible.
  */
-export async function lookupZones(ctx: ServiceContext, input: { agencyCode: string; year?: number; q?: string }): Promise<LookupResult> {
-  const agency = await agencyByCode(ctx, input.agencyCode);
+/** A year's zones as the lookup needs them: fetched and parsed once (see yearMemo). */
+interface ZoneYear {
+  base: LookupResult;
+  schools: Map<number, EduSchool>;
+  entries: { schoolId: number; text: string; note: string; area: ZoneArea }[];
+  plans: Map<number, { classes: number; places: number; note: string }>;
+}
+
+// On enrolment day the lookup is the busiest page: the zones of a year are read and parsed once
+// per process and kept until this process writes to the tables they come from (or to agencies);
+// another instance's changes show within ZONE_MEMO_MS. Only the address matching runs per request.
+const ZONE_MEMO_MS = 30_000;
+const ZONE_TABLES = new Set(['agencies', 'edu_schools', 'edu_school_plans', 'edu_enrolment_years', 'edu_zone_entries', 'edu_admission_steps']);
+const zoneMemos = new WeakMap<object, Map<string, { at: number; value: Promise<ZoneYear> }>>();
+
+function yearMemo(ctx: ServiceContext): Map<string, { at: number; value: Promise<ZoneYear> }> {
+  let memo = zoneMemos.get(ctx.db);
+  if (!memo) {
+    const fresh = new Map<string, { at: number; value: Promise<ZoneYear> }>();
+    ctx.db.onWrite((table) => { if (table === '' || ZONE_TABLES.has(table)) fresh.clear(); });
+    zoneMemos.set(ctx.db, fresh);
+    memo = fresh;
+  }
+  return memo;
+}
+
+async function loadZoneYear(ctx: ServiceContext, agencyCode: string, wantedYear: number | undefined): Promise<ZoneYear> {
+  const agency = await agencyByCode(ctx, agencyCode);
   const repo = ctx.repos.education.enrolment;
   const years = await publishedYears(ctx, agency.id);
-  const year = input.year ?? years[0] ?? null;
-  if (input.year !== undefined && !years.includes(input.year)) throw new NotFoundError(`${input.year}年的招生片区尚未公布`);
+  const year = wantedYear ?? years[0] ?? null;
+  if (wantedYear !== undefined && !years.includes(wantedYear)) throw new NotFoundError(`${wantedYear}年的招生片区尚未公布`);
   const base: LookupResult = {
-    agency: { id: agency.id, code: agency.code, name: agency.name }, years, year, title: '', notes: '', query: (input.q ?? '').trim(),
+    agency: { id: agency.id, code: agency.code, name: agency.name }, years, year, title: '', notes: '', query: '',
     tooShort: false, results: [], schedule: [], documents: [],
   };
-  if (year === null) return base;
-  const [info, stepRows] = await Promise.all([repo.year(agency.id, year), repo.steps(agency.id, year)]);
+  if (year === null) return { base, schools: new Map(), entries: [], plans: new Map() };
+  const [info, stepRows, schools, zones, plans] = await Promise.all([
+    repo.year(agency.id, year), repo.steps(agency.id, year), repo.schools(agency.id), repo.zones(agency.id, year), repo.plans(agency.id, year),
+  ]);
   base.title = info?.title ?? `${year}年义务教育招生入学`;
   base.notes = info?.notes ?? '';
   base.schedule = stepRows.map(stepView);
   base.documents = await yearDocuments(ctx, agency.code, info?.document_ref ?? null, base.schedule, year);
-  if (base.query === '') return base;
+  const byId = new Map(schools.map((s) => [s.id, s]));
+  const towns = [...new Set(schools.map((s) => s.town).filter((t) => t !== ''))];
+  return {
+    base,
+    schools: byId,
+    entries: zones.map((z) => ({ schoolId: z.school_id, text: z.area, note: z.note, area: parseZoneArea(z.area, towns, byId.get(z.school_id)?.town ?? '') })),
+    plans: new Map(plans.map((p) => [p.school_id, { classes: p.classes, places: p.places, note: p.note }])),
+  };
+}
+
+export async function lookupZones(ctx: ServiceContext, input: { agencyCode: string; year?: number; q?: string }): Promise<LookupResult> {
+  const memo = yearMemo(ctx);
+  const key = `${input.agencyCode}\u0000${input.year ?? ''}`;
+  let hit = memo.get(key);
+  if (!hit || Date.now() - hit.at > ZONE_MEMO_MS) {
+    const value = loadZoneYear(ctx, input.agencyCode, input.year);
+    hit = { at: Date.now(), value };
+    memo.set(key, hit);
+    // A refusal (unknown agency, unpublished year) or a failure is not kept.
+    value.catch(() => { if (memo.get(key) === hit) memo.delete(key); });
+  }
+  const zoneYear = await hit.value;
+  const base: LookupResult = { ...zoneYear.base, query: (input.q ?? '').trim() };
+  if (base.year === null || base.query === '') return base;
   const query = parseAddressQuery(base.query);
   if (!query) return { ...base, tooShort: true };
 
-  const [schools, zones, plans] = await Promise.all([repo.schools(agency.id), repo.zones(agency.id, year), repo.plans(agency.id, year)]);
-  const byId = new Map(schools.map((s) => [s.id, s]));
-  const towns = [...new Set(schools.map((s) => s.town).filter((t) => t !== ''))];
-  const entries: { schoolId: number; text: string; note: string; area: ZoneArea }[] = zones.map((z) => ({
-    schoolId: z.school_id, text: z.area, note: z.note, area: parseZoneArea(z.area, towns, byId.get(z.school_id)?.town ?? ''),
-  }));
-  const ranked = matchEntries(query, entries);
+  const ranked = matchEntries(query, zoneYear.entries);
   const grouped = new Map<number, LookupMatch[]>();
   for (const r of ranked) {
     const list = grouped.get(r.entry.schoolId) ?? [];
     list.push({ area: r.entry.text, note: r.entry.note, match: r.match });
     grouped.set(r.entry.schoolId, list);
   }
-  const planBySchool = new Map(plans.map((p) => [p.school_id, p]));
   const levelOrder = (l: SchoolLevel) => ['primary', 'nine_year', 'junior', 'senior'].indexOf(l);
-  base.results = [...grouped.entries()].map(([schoolId, matches]) => {
-    const p = planBySchool.get(schoolId);
-    return { school: schoolView(byId.get(schoolId)!), matches, plan: p ? { classes: p.classes, places: p.places, note: p.note } : null };
-  }).sort((a, b) => levelOrder(a.school.level) - levelOrder(b.school.level) || a.school.sort - b.school.sort || a.school.id - b.school.id);
+  base.results = [...grouped.entries()].map(([schoolId, matches]) => ({
+    school: schoolView(zoneYear.schools.get(schoolId)!), matches, plan: zoneYear.plans.get(schoolId) ?? null,
+  })).sort((a, b) => levelOrder(a.school.level) - levelOrder(b.school.level) || a.school.sort - b.school.sort || a.school.id - b.school.id);
   return base;
 }
 
