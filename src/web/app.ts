@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +18,7 @@ import { Metrics, metricsPlugin } from './plugins/metrics.ts';
 import { GroupedRateLimitStore } from './plugins/rate-limit-store.ts';
 import { PageCache, pageCachePlugin } from './plugins/page-cache.ts';
 import { STATIC_DIR } from './render.tsx';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 
 
 export interface BuildAppOptions {
@@ -57,25 +57,7 @@ export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}):
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 10, fields: 200, parts: 220 } });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: ctx.config.secureCookies,
-  });
+  await securityHeadersPlugin(app, { hsts: ctx.config.secureCookies });
   await app.register(rateLimit, { global: false, store: GroupedRateLimitStore });
   await app.register(swagger, {
     openapi: {
