@@ -4,11 +4,9 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { freshDb } from '../support/db.ts';
-import { Browser, testApp } from '../support/app.ts';
-import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
-import { configFromEnv } from '../../src/config.ts';
-import { loadDemo, DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { Browser, demoApp } from '../support/app.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { residentId } from '../integration/applications-fixture.ts';
 import { EXE, PDF, PNG, plainZip } from '../support/upload-fixtures.ts';
 import { APPLICANT_FILE_KIND } from '../../src/services/application-intake.service.ts';
@@ -16,16 +14,10 @@ import { DECISION_WORDING } from '../../src/output/application-letters.ts';
 
 let app: FastifyInstance;
 let ctx: ServiceContext;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
-before(async () => {
-  const fresh = await freshDb('sqlite');
-  drop = fresh.drop;
-  ctx = createServiceContext(fresh.db, { ...configFromEnv({}), secret: 'attachments-test', publicRateLimit: 0, loginRateLimit: 0 });
-  await loadDemo(ctx);
-  app = await testApp(ctx);
-});
-after(async () => { await app.close(); await drop(); });
+before(async () => { ({ app, ctx, close } = await demoApp({ secret: 'attachments-test', publicRateLimit: 0, loginRateLimit: 0 })); });
+after(() => close());
 
 interface Upload { filename: string; content: Buffer; type?: string }
 

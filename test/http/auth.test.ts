@@ -1,28 +1,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { freshDb } from '../support/db.ts';
-import { Browser, testApp } from '../support/app.ts';
+import { Browser, demoApp, testApp } from '../support/app.ts';
 import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
-import { configFromEnv } from '../../src/config.ts';
-import { loadDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { ROLE_LABELS } from '../../src/domain/roles.ts';
 import { createUser } from '../../src/services/account.service.ts';
 import { sha256 } from '../../src/web/plugins/auth.ts';
 
 let app: FastifyInstance;
 let ctx: ServiceContext;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
-before(async () => {
-  const fresh = await freshDb('sqlite');
-  drop = fresh.drop;
-  // The per-minute limiter is tested on its own app below; here it must not interfere.
-  ctx = createServiceContext(fresh.db, { ...configFromEnv({}), loginRateLimit: 10_000 });
-  await loadDemo(ctx);
-  app = await testApp(ctx);
-});
-after(async () => { await app.close(); await drop(); });
+// The per-minute limiter is tested on its own app below; here it must not interfere.
+before(async () => { ({ app, ctx, close } = await demoApp({ loginRateLimit: 10_000 })); });
+after(() => close());
 
 async function login(b: Browser, username: string, password = DEMO_PASSWORD, next?: string) {
   return b.submit('/login', '/login', { username, password, ...(next !== undefined ? { next } : {}) });

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { freshDb } from '../support/db.ts';
-import { Browser, testApp } from '../support/app.ts';
+import { Browser, demoApp, testApp } from '../support/app.ts';
 import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
 import { configFromEnv } from '../../src/config.ts';
 import { loadDemo, DEMO_PASSWORD } from '../../src/demo/seed.ts';
@@ -11,16 +11,10 @@ import { formatDate } from '../../src/web/format.ts';
 
 let app: FastifyInstance;
 let ctx: ServiceContext;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
-before(async () => {
-  const fresh = await freshDb('sqlite');
-  drop = fresh.drop;
-  ctx = createServiceContext(fresh.db, { ...configFromEnv({}), loginRateLimit: 10_000, publicRateLimit: 0 });
-  await loadDemo(ctx);
-  app = await testApp(ctx);
-});
-after(async () => { await app.close(); await drop(); });
+before(async () => { ({ app, ctx, close } = await demoApp({ loginRateLimit: 10_000, publicRateLimit: 0 })); });
+after(() => close());
 
 const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 

@@ -9,11 +9,9 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { freshDb } from '../support/db.ts';
-import { Browser, testApp } from '../support/app.ts';
-import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
-import { configFromEnv } from '../../src/config.ts';
-import { loadDemo, DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { Browser, demoApp } from '../support/app.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { createApiToken } from '../../src/services/auth.service.ts';
 import { APPLICATION_ROWS, BALANCE_NOTE, PROACTIVE_LABELS, REVIEW_LITIGATION_COLUMNS, SECTION_TITLES } from '../../src/domain/annual-report.ts';
 
@@ -23,16 +21,10 @@ const PDFTOTEXT = '/usr/bin/pdftotext';
 
 let app: FastifyInstance;
 let ctx: ServiceContext;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
-before(async () => {
-  const fresh = await freshDb('sqlite');
-  drop = fresh.drop;
-  ctx = createServiceContext(fresh.db, { ...configFromEnv({}), secret: 'http-test', loginRateLimit: 10_000 });
-  await loadDemo(ctx);
-  app = await testApp(ctx);
-});
-after(async () => { await app.close(); await drop(); });
+before(async () => { ({ app, ctx, close } = await demoApp({ secret: 'http-test', loginRateLimit: 10_000 })); });
+after(() => close());
 
 async function signedIn(username: string): Promise<Browser> {
   const b = new Browser(app);

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/web/app.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
+import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
 import { sha256 } from '../../src/web/plugins/auth.ts';
+import { configFromEnv, type AppConfig } from '../../src/config.ts';
+import { loadDemo } from '../../src/demo/seed.ts';
+import { freshDb } from './db.ts';
 
 /** Cookie jar + CSRF helper around fastify.inject, for HTTP tests that act like a browser. */
 export class Browser {
@@ -55,6 +58,20 @@ export async function testApp(ctx: ServiceContext): Promise<FastifyInstance> {
   const app = await buildApp(ctx);
   await app.ready();
   return app;
+}
+
+/**
+ * The app over a fresh SQLite database holding the demo, with these settings on top of the
+ * environment's; `prepare` runs after the demo is loaded, before the app is built.
+ * `close` stops the app and drops the database.
+ */
+export async function demoApp(config: Partial<AppConfig> = {}, prepare?: (ctx: ServiceContext) => Promise<void>): Promise<{ app: FastifyInstance; ctx: ServiceContext; close: () => Promise<void> }> {
+  const fresh = await freshDb('sqlite');
+  const ctx = createServiceContext(fresh.db, { ...configFromEnv({}), ...config });
+  await loadDemo(ctx);
+  await prepare?.(ctx);
+  const app = await testApp(ctx);
+  return { app, ctx, close: async () => { await app.close(); await fresh.drop(); } };
 }
 
 /** A browser already signed in as a user: a session row created directly, valid for 8 hours from `now`. */
