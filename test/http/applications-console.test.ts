@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { freshDb } from '../support/db.ts';
-import { Browser, testApp } from '../support/app.ts';
+import { Browser, signedInBrowser, testApp } from '../support/app.ts';
 import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
 import { configFromEnv } from '../../src/config.ts';
-import { sha256 } from '../../src/web/plugins/auth.ts';
 import { makeWorld, personForm, registerOn, residentId, type World } from '../integration/applications-fixture.ts';
 
 // Wednesday 2025-12-31, 12:00 in China.
@@ -18,13 +17,7 @@ let w: World;
 let drop: () => Promise<void>;
 
 /** A browser signed in as one of the world's users (a session row, as the sign-in page would create). */
-async function signedIn(who: keyof World['users']): Promise<Browser> {
-  const token = randomBytes(32).toString('base64url');
-  await ctx.repos.sessions.create({ id: sha256(token), userId: w.users[who].id, ip: '', userAgent: '', expiresAt: new Date(NOW.getTime() + 8 * 3600_000) }, NOW);
-  const b = new Browser(app);
-  b.cookies.set('gk_sid', token);
-  return b;
-}
+const signedIn = (who: keyof World['users']) => signedInBrowser(app, ctx, w.users[who].id, NOW);
 
 before(async () => {
   const fresh = await freshDb('sqlite');

@@ -4,10 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { freshDb } from '../support/db.ts';
-import { Browser, testApp } from '../support/app.ts';
+import { Browser, signedInBrowser, testApp } from '../support/app.ts';
 import { createServiceContext, type ServiceContext } from '../../src/services/context.ts';
 import { configFromEnv } from '../../src/config.ts';
-import { sha256 } from '../../src/web/plugins/auth.ts';
 import type { Role } from '../../src/domain/roles.ts';
 
 let app: FastifyInstance;
@@ -37,13 +36,7 @@ before(async () => {
 after(async () => { await app.close(); await drop(); });
 
 /** A browser signed in as `username` (a session row, as the login page would create). */
-async function signedIn(username: string): Promise<Browser> {
-  const token = randomBytes(32).toString('base64url');
-  await ctx.repos.sessions.create({ id: sha256(token), userId: userIds[username], ip: '127.0.0.1', userAgent: 'test', expiresAt: new Date(Date.now() + 3600_000) }, ctx.now());
-  const b = new Browser(app);
-  b.cookies.set('gk_sid', token);
-  return b;
-}
+const signedIn = (username: string) => signedInBrowser(app, ctx, userIds[username], ctx.now());
 
 function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer | string }) {
   const boundary = `----gongkai${randomBytes(8).toString('hex')}`;
