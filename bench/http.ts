@@ -6,6 +6,7 @@
 //
 //   node --import tsx bench/http.ts                                # both databases, 3 s per server and scenario
 //   BENCH_SECONDS=5 BENCH_CONNECTIONS=50 BENCH_DB=sqlite node --import tsx bench/http.ts
+//   BENCH_ONLY=lookup BENCH_DB=postgres node --import tsx bench/http.ts  # scenarios whose name contains 'lookup'
 //
 // Each database gets a child process holding three servers: the app with its page cache (TTL 30 s,
 // as deployed), the same app with the cache off (GONGKAI_PAGE_CACHE_SECONDS=0: every request renders
@@ -29,6 +30,7 @@ const LOOKUP_CONNECTIONS = 200;
 const SECONDS = Math.max(1, Math.round(Number(process.env.BENCH_SECONDS ?? 3)));
 const WARMUP_SECONDS = 1;
 const DATABASES = (process.env.BENCH_DB ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
+const ONLY = process.env.BENCH_ONLY ?? '';
 const SEARCH_PATH = `/gk/hjjyj/search?q=${encodeURIComponent('招生')}`;
 const PAGE_CACHE_SECONDS = 30;
 
@@ -242,7 +244,7 @@ async function runDatabase(which: 'sqlite' | 'postgres'): Promise<{ failed: bool
   // The tests' helper: a new database with a unique name on TEST_DATABASE_URL's server.
   const pgDb = which === 'postgres' ? await (await import('../test/support/db.ts')).createPgDatabase() : null;
   const dbUrl = pgDb ? pgDb.url : ':memory:';
-  child = fork(fileURLToPath(import.meta.url), ['--serve', dbUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child = fork(fileURLToPath(import.meta.url), ['--serve', dbUrl], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let failed = false;
   const misses: string[] = [];
   try {
@@ -256,7 +258,7 @@ async function runDatabase(which: 'sqlite' | 'postgres'): Promise<{ failed: bool
     console.log(`\n## ${which === 'sqlite' ? 'SQLite (in memory)' : 'PostgreSQL (127.0.0.1:5432)'} — load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
     console.log('| scenario | bytes | conns | bare node:http req/s | bare p50 / p99 | app req/s | app/bare | app p50 / p99 | CPU/req bare → app | cache off req/s | off/bare | cache off p50 / p99 | CPU/req cache off | errors |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const s of setup.scenarios) {
+    for (const s of setup.scenarios.filter((x) => x.name.includes(ONLY))) {
       const r = await measure(setup.ports, s);
       const errors = (r.bare?.errors ?? 0) + (r.app?.errors ?? 0) + (r.uncached?.errors ?? 0);
       const ratio = (x: Result | undefined) => (x && r.bare ? `${(x.rps / r.bare.rps).toFixed(2)}×` : '—');

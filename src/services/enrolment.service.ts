@@ -15,6 +15,7 @@ import {
 import { documentPath, isOwnership, isSchoolLevel, type Ownership, type SchoolLevel } from '../domain/education-terms.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { documentUrl } from './document-search.ts';
+import { RefreshingMemo } from '../lib/refreshing-memo.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_AREA_LENGTH = 300;
@@ -149,16 +150,18 @@ interface ZoneYear {
 }
 
 // On enrolment day the lookup is the busiest page: the zones of a year are read and parsed once
-// per process and kept until this process writes to the tables they come from (or to agencies);
-// another instance's changes show within ZONE_MEMO_MS. Only the address matching runs per request.
+// per process and kept until this process writes to the tables they come from (or to agencies).
+// Another instance's changes show within ZONE_MEMO_MS and one reload: after ZONE_MEMO_MS the
+// year is reloaded in the background while requests go on being answered from the loaded one
+// (see RefreshingMemo). Only the address matching runs per request.
 const ZONE_MEMO_MS = 30_000;
 const ZONE_TABLES = new Set(['agencies', 'edu_schools', 'edu_school_plans', 'edu_enrolment_years', 'edu_zone_entries', 'edu_admission_steps']);
-const zoneMemos = new WeakMap<object, Map<string, { at: number; value: Promise<ZoneYear> }>>();
+const zoneMemos = new WeakMap<object, RefreshingMemo<string, ZoneYear>>();
 
-function yearMemo(ctx: ServiceContext): Map<string, { at: number; value: Promise<ZoneYear> }> {
+function yearMemo(ctx: ServiceContext): RefreshingMemo<string, ZoneYear> {
   let memo = zoneMemos.get(ctx.db);
   if (!memo) {
-    const fresh = new Map<string, { at: number; value: Promise<ZoneYear> }>();
+    const fresh = new RefreshingMemo<string, ZoneYear>(ZONE_MEMO_MS);
     ctx.db.onWrite((table) => { if (table === '' || ZONE_TABLES.has(table)) fresh.clear(); });
     zoneMemos.set(ctx.db, fresh);
     memo = fresh;
@@ -195,17 +198,7 @@ async function loadZoneYear(ctx: ServiceContext, agencyCode: string, wantedYear:
 }
 
 export async function lookupZones(ctx: ServiceContext, input: { agencyCode: string; year?: number; q?: string }): Promise<LookupResult> {
-  const memo = yearMemo(ctx);
-  const key = `${input.agencyCode}\u0000${input.year ?? ''}`;
-  let hit = memo.get(key);
-  if (!hit || Date.now() - hit.at > ZONE_MEMO_MS) {
-    const value = loadZoneYear(ctx, input.agencyCode, input.year);
-    hit = { at: Date.now(), value };
-    memo.set(key, hit);
-    // A refusal (unknown agency, unpublished year) or a failure is not kept.
-    value.catch(() => { if (memo.get(key) === hit) memo.delete(key); });
-  }
-  const zoneYear = await hit.value;
+  const zoneYear = await yearMemo(ctx).get(`${input.agencyCode}\u0000${input.year ?? ''}`, () => loadZoneYear(ctx, input.agencyCode, input.year));
   const base: LookupResult = { ...zoneYear.base, query: (input.q ?? '').trim() };
   if (base.year === null || base.query === '') return base;
   const query = parseAddressQuery(base.query);

@@ -30,13 +30,23 @@ export interface BuildAppOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
+/**
+ * Request ids: a random prefix per process and a counter, unique across instances and restarts
+ * without drawing random bytes on every request (that cost ≈ 5 % of a cheap request's CPU).
+ */
+function requestIds(): () => string {
+  const prefix = randomBytes(6).toString('base64url');
+  let n = 0;
+  return () => `${prefix}-${(++n).toString(36)}`;
+}
+
 export async function buildApp(ctx: ServiceContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
-    genReqId: () => randomBytes(8).toString('hex'),
+    genReqId: requestIds(),
     routerOptions: { maxParamLength: 200 },
     // Requests Node's HTTP parser refuses (raw non-ASCII in the URL, broken headers) still get a
     // specific message in Chinese rather than a bare "Client Error".

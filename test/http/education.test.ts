@@ -99,6 +99,18 @@ test('GET /api/v1/enrolment/lookup answers JSON with schools, matches and the sc
   assert.equal(body.results[0].matches[0].match, 'exact');
   assert.equal(body.schedule[1].title, '网上报名');
   assert.equal(body.schedule[1].startsOn, '2026-07-01');
+  // The answer carries exactly the documented fields, at every level (it is written without zod).
+  const keys = (o: object) => Object.keys(o).sort().join(',');
+  assert.equal(keys(body), 'agency,documents,query,results,schedule,tooShort,year,years');
+  assert.equal(keys(body.agency), 'code,name');
+  assert.equal(keys(body.results[0]), 'matches,plan,school');
+  assert.equal(keys(body.results[0].school), 'address,level,levelLabel,name,ownership,phone,town,website');
+  assert.equal(keys(body.results[0].matches[0]), 'area,match,note');
+  assert.ok(body.results.some((r: { plan: object | null }) => r.plan), 'a school with an enrolment plan');
+  for (const r of body.results) if (r.plan) assert.equal(keys(r.plan), 'classes,note,places');
+  assert.equal(keys(body.schedule[1]), 'description,documentRef,documentUrl,endsOn,level,startsOn,title');
+  assert.ok(body.documents.length > 0);
+  assert.equal(keys(body.documents[0]), 'indexNumber,label,url');
   const bad = await app.inject({ url: '/api/v1/enrolment/lookup?agency=../x&q=a' });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error, 'invalid_input');

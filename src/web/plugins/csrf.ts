@@ -54,8 +54,9 @@ export function csrfPlugin(app: FastifyInstance, opts: { secret: string; secure:
       return state[kToken];
     },
   });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     (request as unknown as CsrfState)[kReply] = reply;
+    done();
   });
   // Checked before validation, so a post without a valid token is refused as such (403) whatever
   // its body. Multipart bodies are read by the handler: a route that reads them declares

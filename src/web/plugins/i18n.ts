@@ -8,7 +8,9 @@ export function i18nPlugin(app: FastifyInstance): void {
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('t', null as never);
   app.decorateRequest('largeText', false);
-  app.addHook('onRequest', async (request, reply) => {
+  // Synchronous hooks (here and in the other plugins) take the callback form: on every request it
+  // saves the promise an async hook costs.
+  app.addHook('onRequest', (request, reply, done) => {
     const query = request.query as Record<string, unknown> | undefined;
     const fromQuery = parseLang(query?.lang);
     if (fromQuery) {
@@ -17,5 +19,6 @@ export function i18nPlugin(app: FastifyInstance): void {
     request.lang = fromQuery ?? parseLang(request.cookies.gk_lang) ?? langFromAcceptLanguage(request.headers['accept-language']);
     request.t = translator(request.lang);
     request.largeText = request.cookies.gk_large === '1';
+    done();
   });
 }

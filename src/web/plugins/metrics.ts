@@ -21,10 +21,15 @@ export class Metrics {
   private latency = new Map<string, Series>();
   private jobs = new Map<string, number>();
 
+  /** Route patterns are few: each is escaped once. */
+  private routeLabels = new Map<string, string>();
+
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    const key = `method="${method}",route="${escapeLabel(route)}",status="${status}"`;
+    let label = this.routeLabels.get(route);
+    if (label === undefined) this.routeLabels.set(route, (label = escapeLabel(route)));
+    const lkey = `method="${method}",route="${label}"`;
+    const key = `${lkey},status="${status}"`;
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const lkey = `method="${method}",route="${escapeLabel(route)}"`;
     let s = this.latency.get(lkey);
     if (!s) this.latency.set(lkey, (s = { count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }));
     s.count++;
@@ -69,9 +74,10 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /** Counts every request under its route pattern (not the raw URL: bounded cardinality) and serves /metrics. */
 export function metricsPlugin(app: FastifyInstance, ctx: ServiceContext, metrics: Metrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
   // Scrapers on the machine itself, or anyone with GONGKAI_METRICS_TOKEN as a Bearer token.
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {

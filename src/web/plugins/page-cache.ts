@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import { csrfTokenUsed } from './csrf.ts';
@@ -174,8 +174,8 @@ export function pageCachePlugin(app: FastifyInstance, ctx: ServiceContext, cache
     if (inFlight.get(state[kKey]!) === r) inFlight.delete(state[kKey]!);
     r.resolve(entry);
   };
-  app.addHook('onResponse', async (request) => settle(request as unknown as CacheState, null));
-  app.addHook('onRequestAbort', async (request) => settle(request as unknown as CacheState, null));
+  app.addHook('onResponse', (request, _reply, done) => { settle(request as unknown as CacheState, null); done(); });
+  app.addHook('onRequestAbort', (request, done) => { settle(request as unknown as CacheState, null); done(); });
 
   app.addHook('onRequest', async (request, reply) => {
     const key = keyOf(request);
@@ -224,7 +224,7 @@ export function pageCachePlugin(app: FastifyInstance, ctx: ServiceContext, cache
     const modifiedAt = Math.floor(now / 1000) * 1000;
     const entry: Entry = {
       body, type, language: reply.getHeader('content-language') as string | undefined,
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`, lastModified: new Date(modifiedAt).toUTCString(), modifiedAt, expires: now + ttlMs,
+      etag: `"${hash('sha1', body, 'base64url')}"`, lastModified: new Date(modifiedAt).toUTCString(), modifiedAt, expires: now + ttlMs,
     };
     // A page rendered while the data changed may show the old state: answer it, but do not keep it.
     const keep = state[kGeneration] === cache.generation && cache.ttlSeconds > 0;

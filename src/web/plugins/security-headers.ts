@@ -27,7 +27,8 @@ export function securityHeaders(hsts: boolean): Record<string, string> {
 
 export async function securityHeadersPlugin(app: FastifyInstance, opts: { hsts: boolean }): Promise<void> {
   const headers = securityHeaders(opts.hsts);
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
+    done();
   });
 }

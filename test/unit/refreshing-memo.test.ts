@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RefreshingMemo } from '../../src/lib/refreshing-memo.ts';
+
+/** A loader whose calls are counted and whose answers the test releases one by one. */
+function loader() {
+  const pending: { resolve(v: string): void; reject(e: Error): void }[] = [];
+  return {
+    calls: 0,
+    pending,
+    load(this: { calls: number }) {
+      this.calls++;
+      return new Promise<string>((resolve, reject) => pending.push({ resolve, reject }));
+    },
+  };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+test('concurrent first requests share one load; within the TTL the value is served without loading', async () => {
+  let now = 0;
+  const memo = new RefreshingMemo<string, string>(1000, () => now);
+  const l = loader();
+  const a = memo.get('k', () => l.load());
+  const b = memo.get('k', () => l.load());
+  assert.equal(l.calls, 1);
+  l.pending[0].resolve('v1');
+  assert.deepEqual(await Promise.all([a, b]), ['v1', 'v1']);
+  now = 1000;
+  assert.equal(await memo.get('k', () => l.load()), 'v1');
+  assert.equal(l.calls, 1);
+});
+
+test('after the TTL the old value is answered at once while one reload runs; the reload then replaces it', async () => {
+  let now = 0;
+  const memo = new RefreshingMemo<string, string>(1000, () => now);
+  const l = loader();
+  const first = memo.get('k', () => l.load());
+  l.pending[0].resolve('v1');
+  await first;
+  now = 1001;
+  assert.equal(await memo.get('k', () => l.load()), 'v1', 'stale value, no waiting');
+  assert.equal(await memo.get('k', () => l.load()), 'v1');
+  assert.equal(l.calls, 2, 'one reload, not one per request');
+  l.pending[1].resolve('v2');
+  await tick();
+  assert.equal(await memo.get('k', () => l.load()), 'v2');
+  now = 1500;
+  assert.equal(await memo.get('k', () => l.load()), 'v2');
+  assert.equal(l.calls, 2, 'the reload restarted the TTL');
+});
+
+test('a failed reload forgets the key: the next request loads again and sees the failure', async () => {
+  let now = 0;
+  const memo = new RefreshingMemo<string, string>(1000, () => now);
+  const l = loader();
+  const first = memo.get('k', () => l.load());
+  l.pending[0].resolve('v1');
+  await first;
+  now = 2000;
+  assert.equal(await memo.get('k', () => l.load()), 'v1');
+  l.pending[1].reject(new Error('年度已撤回'));
+  await tick();
+  assert.equal(memo.size, 0);
+  const again = memo.get('k', () => l.load());
+  assert.equal(l.calls, 3);
+  l.pending[2].reject(new Error('年度已撤回'));
+  await assert.rejects(again, /年度已撤回/);
+});
+
+test('a failed first load is not kept, and a loader that throws at once is a rejection', async () => {
+  const memo = new RefreshingMemo<string, string>(1000, () => 0);
+  await assert.rejects(memo.get('k', () => { throw new Error('坏'); }), /坏/);
+  await tick();
+  assert.equal(memo.size, 0);
+  assert.equal(await memo.get('k', async () => 'ok'), 'ok');
+});
+
+test('clear() forgets at once; a reload running across it is not stored', async () => {
+  let now = 0;
+  const memo = new RefreshingMemo<string, string>(1000, () => now);
+  const l = loader();
+  const first = memo.get('k', () => l.load());
+  l.pending[0].resolve('v1');
+  await first;
+  now = 1001;
+  await memo.get('k', () => l.load()); // starts reload #2
+  memo.clear();
+  const after = memo.get('k', () => l.load()); // load #3, waited for
+  l.pending[1].resolve('stale');
+  await tick();
+  l.pending[2].resolve('v3');
+  assert.equal(await after, 'v3');
+  assert.equal(await memo.get('k', () => l.load()), 'v3');
+  assert.equal(l.calls, 3);
+});
+
+test('keys are independent', async () => {
+  const memo = new RefreshingMemo<string, string>(1000, () => 0);
+  assert.equal(await memo.get('a', async () => 'A'), 'A');
+  assert.equal(await memo.get('b', async () => 'B'), 'B');
+  assert.equal(await memo.get('a', async () => 'other'), 'A');
+});
