@@ -14,6 +14,14 @@ export function parseLang(value: unknown): Lang | undefined {
   return undefined;
 }
 
+/**
+ * Text written in the view itself rather than in messages.ts: Chinese (Simplified; Traditional is
+ * converted from it with the whole page) or English.
+ */
+export function tx(ctx: { lang: Lang }, zh: string, en: string): string {
+  return ctx.lang === 'en' ? en : zh;
+}
+
 /** Accept-Language: the first supported entry by q-value; Chinese is the default. */
 export function langFromAcceptLanguage(header: string | undefined): Lang {
   if (!header) return 'zh-CN';

@@ -7,7 +7,8 @@ import { CsrfField } from './components.tsx';
 import { formatDate } from '../format.ts';
 import { ADOPTIONS, ADOPTION_LABELS } from '../../domain/education-terms.ts';
 import type { ConsultationPhase, ConsultationView, PublicComment, StaffComment } from '../../services/consultation.service.ts';
-import { DateRange, DocLink, EducationLayout, Paragraphs, label, sectionTitle, tx } from './education-common.tsx';
+import { DateRange, DocLink, EducationLayout, Paragraphs, label, sectionTitle } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 import { DoneNotice, FormMessage, SelectInput, TextArea, TextInput, type FormState } from './education-console-common.tsx';
 
 const PHASES: Record<ConsultationPhase, { zh: string; en: string; badge: string }> = {

@@ -5,12 +5,9 @@ import type { PageContext } from '../render.tsx';
 import { formatDate } from '../format.ts';
 import { documentPath, type Bilingual } from '../../domain/education-terms.ts';
 import { PortalLayout, type Crumb, type PortalAgency, type PortalColumn } from './layout.tsx';
+import { tx } from '../i18n/index.ts';
 
 /** This area's UI text: Chinese (zh-TW is converted from it) or English. */
-export function tx(ctx: PageContext, zh: string, en: string): string {
-  return ctx.lang === 'en' ? en : zh;
-}
-
 export function label(ctx: PageContext, b: Bilingual): string {
   return ctx.lang === 'en' ? b.en : b.zh;
 }

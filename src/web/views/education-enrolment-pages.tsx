@@ -5,7 +5,8 @@ import type { PortalAgency } from './layout.tsx';
 import { OWNERSHIP_LABELS, SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS } from '../../domain/education-terms.ts';
 import type { LookupResult, SchoolView, ZoneYearView, AdmissionStepView } from '../../services/enrolment.service.ts';
 import type { MatchKind } from '../../domain/address-match.ts';
-import { DocLink, EDUCATION_SECTIONS, EducationLayout, Paragraphs, Timeline, educationPath, label, sectionTitle, tx } from './education-common.tsx';
+import { DocLink, EDUCATION_SECTIONS, EducationLayout, Paragraphs, Timeline, educationPath, label, sectionTitle } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 
 export function EducationHomePage({ ctx, agency }: { ctx: PageContext; agency: PortalAgency }) {
   const title = tx(ctx, '教育公开', 'Education disclosure');

@@ -5,7 +5,8 @@ import { ConsoleLayout } from './console-layout.tsx';
 import { CsrfField } from './components.tsx';
 import { formatDate } from '../format.ts';
 import type { FeeView } from '../../services/education-fee.service.ts';
-import { DocLink, EducationLayout, sectionTitle, tx } from './education-common.tsx';
+import { DocLink, EducationLayout, sectionTitle } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 import { DoneNotice, FormMessage, TextArea, TextInput, type FormState } from './education-console-common.tsx';
 
 function FeeTable({ ctx, agencyCode, fees, caption }: { ctx: PageContext; agencyCode: string; fees: FeeView[]; caption: string }) {

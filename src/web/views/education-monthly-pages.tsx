@@ -5,7 +5,8 @@ import { ConsoleLayout } from './console-layout.tsx';
 import { CsrfField } from './components.tsx';
 import { WORK_STATUSES, WORK_STATUS_LABELS, type WorkStatus } from '../../domain/education-terms.ts';
 import type { MonthlyItemView, MonthlyReportView } from '../../services/monthly-work.service.ts';
-import { DocLink, EducationLayout, Paragraphs, YearNav, educationPath, label, sectionTitle, tx } from './education-common.tsx';
+import { DocLink, EducationLayout, Paragraphs, YearNav, educationPath, label, sectionTitle } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 import { DoneNotice, FormMessage, SelectInput, TextArea, TextInput, type FormState } from './education-console-common.tsx';
 
 const monthName = (ctx: PageContext, month: string) => {

@@ -7,7 +7,8 @@ import { CsrfField } from './components.tsx';
 import { formatDate } from '../format.ts';
 import { POWER_FIELD_LABELS, POWER_TYPES, POWER_TYPE_LABELS, POWER_TYPE_LABELS_EN, type PowerListDiff, type TextSegment } from '../../domain/power-list-diff.ts';
 import type { ChangeLogEntry, PowerConsoleView, PowerItemView, PowerVersionView } from '../../services/power-list.service.ts';
-import { DocLink, EducationLayout, educationPath, sectionTitle, tx } from './education-common.tsx';
+import { DocLink, EducationLayout, educationPath, sectionTitle } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 import { DoneNotice, FormMessage, SelectInput, TextArea, TextInput, type FormState } from './education-console-common.tsx';
 
 const typeLabel = (ctx: PageContext, t: keyof typeof POWER_TYPE_LABELS) => (ctx.lang === 'en' ? POWER_TYPE_LABELS_EN[t] : POWER_TYPE_LABELS[t]);

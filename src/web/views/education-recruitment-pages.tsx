@@ -7,7 +7,8 @@ import { CsrfField } from './components.tsx';
 import { formatDate } from '../format.ts';
 import { RECRUITMENT_STEPS, RECRUITMENT_STEP_LABELS } from '../../domain/education-terms.ts';
 import type { RecruitmentPhase, RecruitmentView } from '../../services/recruitment.service.ts';
-import { DateRange, DocLink, EducationLayout, Paragraphs, Timeline, educationPath, label, sectionTitle, tx } from './education-common.tsx';
+import { DateRange, DocLink, EducationLayout, Paragraphs, Timeline, educationPath, label, sectionTitle } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 import { DoneNotice, FormMessage, TextArea, TextInput, type FormState } from './education-console-common.tsx';
 
 const PHASES: Record<RecruitmentPhase, { zh: string; en: string; badge: string }> = {

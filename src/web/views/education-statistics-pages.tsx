@@ -6,7 +6,8 @@ import { ConsoleLayout } from './console-layout.tsx';
 import { CsrfField } from './components.tsx';
 import { STAT_LEVELS, STAT_LEVEL_LABELS } from '../../domain/education-terms.ts';
 import type { CellTable } from '../../services/statistics.service.ts';
-import { DocLink, EducationLayout, Paragraphs, YearNav, educationPath, sectionTitle, tx } from './education-common.tsx';
+import { DocLink, EducationLayout, Paragraphs, YearNav, educationPath, sectionTitle } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 import { DoneNotice, FormMessage, TextArea, TextInput, type FormState } from './education-console-common.tsx';
 
 /** The table exactly as the CSV carries it: first cell of each row is its header. */

@@ -1,6 +1,6 @@
 // Shared pieces of the inspection and error-report pages (issue 9): form controls whose errors are
 // tied to their control (aria-describedby, aria-invalid), the error summary that links to them,
-// badges for severity and result, and the bilingual label helper for public pages.
+// badges for severity and result, and (the bilingual text helper is tx in i18n/index.ts).
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../render.tsx';
 import { Notice } from './components.tsx';
@@ -13,11 +13,6 @@ export interface FormState {
 }
 
 export const emptyForm = (values: Record<string, string | string[]> = {}): FormState => ({ values, errors: {} });
-
-/** Chinese (Simplified; Traditional is converted from it) or English. */
-export function tr(ctx: Pick<PageContext, 'lang'>, zh: string, en: string): string {
-  return ctx.lang === 'en' ? en : zh;
-}
 
 const text = (form: FormState, name: string) => {
   const v = form.values[name];

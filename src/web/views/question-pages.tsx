@@ -7,7 +7,8 @@ import { formatDate } from '../format.ts';
 import { formatTrackingCode } from '../../domain/tracking-code.ts';
 import { QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS } from '../../domain/education-terms.ts';
 import type { PublicQuestion, SubmittedQuestion, TrackedQuestion } from '../../services/question.service.ts';
-import { EducationLayout, Paragraphs, label, tx } from './education-common.tsx';
+import { EducationLayout, Paragraphs, label } from './education-common.tsx';
+import { tx } from '../i18n/index.ts';
 import type { FormState } from './education-console-common.tsx';
 import { SuggestBox } from './privacy-suggest.tsx';
 
