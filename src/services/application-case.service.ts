@@ -44,7 +44,7 @@ import {
 } from '../domain/application-workflow.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { compareDates, formatDateZh } from '../domain/dates.ts';
-import { rankRepeats } from '../domain/repeat-detection.ts';
+import { rankRepeats, type RepeatCandidate } from '../domain/repeat-detection.ts';
 import { isValidTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.ts';
 import type { StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
@@ -264,6 +264,20 @@ export function outcomeLabelOf(outcome: string | null): string | null {
   return isOutcomeCode(outcome) ? OUTCOMES[outcome].label : outcome;
 }
 
+function repeatView(r: RepeatCandidate<ApplicationRow>): RepeatView {
+  return {
+    id: r.item.id,
+    trackingCode: r.item.tracking_code,
+    receivedOn: r.item.received_on,
+    description: r.item.description,
+    state: r.item.state as State,
+    stateLabel: STATE_LABELS[r.item.state as State] ?? r.item.state,
+    outcomeLabel: outcomeLabelOf(r.item.outcome),
+    similarity: r.similarity,
+    similar: r.similar,
+  };
+}
+
 /** The names of the files the applicant attached to the application, in the order sent. */
 function applicantFileNames(files: readonly ApplicationFileMeta[]): string[] {
   return files.filter((f) => f.kind === APPLICANT_FILE_KIND).map((f) => f.filename);
@@ -354,17 +368,7 @@ export async function buildCaseView(ctx: ServiceContext, user: StaffUser, app: A
     })),
     files: files.map(fileView),
     actions,
-    repeats: rankRepeats(app.description, earlier.filter((e) => compareDates(e.received_on, app.received_on) <= 0)).map((r) => ({
-      id: r.item.id,
-      trackingCode: r.item.tracking_code,
-      receivedOn: r.item.received_on,
-      description: r.item.description,
-      state: r.item.state as State,
-      stateLabel: STATE_LABELS[r.item.state as State] ?? r.item.state,
-      outcomeLabel: outcomeLabelOf(r.item.outcome),
-      similarity: r.similarity,
-      similar: r.similar,
-    })),
+    repeats: rankRepeats(app.description, earlier.filter((e) => compareDates(e.received_on, app.received_on) <= 0)).map(repeatView),
     reviewCases: reviewCases.map((c) => ({ id: c.id, kind: c.kind, filedOn: c.filed_on, result: c.result, decidedOn: c.decided_on, authority: c.authority, note: c.note })),
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     handles,
@@ -384,17 +388,7 @@ export async function findPossibleRepeats(
   const idNumber = input.idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   if (idNumber === '' && (input.name.trim() === '' || input.phone.trim() === '')) return [];
   const earlier = await ctx.repos.applications.sameApplicant(user.agencyId, { idNumber, name: input.name.trim(), phone: input.phone.trim() });
-  return rankRepeats(input.description, earlier).map((r) => ({
-    id: r.item.id,
-    trackingCode: r.item.tracking_code,
-    receivedOn: r.item.received_on,
-    description: r.item.description,
-    state: r.item.state as State,
-    stateLabel: STATE_LABELS[r.item.state as State] ?? r.item.state,
-    outcomeLabel: outcomeLabelOf(r.item.outcome),
-    similarity: r.similarity,
-    similar: r.similar,
-  }));
+  return rankRepeats(input.description, earlier).map(repeatView);
 }
 
 // ---------------------------------------------------------------------------------------------
