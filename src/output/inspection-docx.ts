@@ -2,25 +2,11 @@
 // (关于××年×月政府网站检查情况的通报): 小标宋 title, 黑体 section headings, 仿宋 body at 三号 with a
 // fixed 28-point line, the table of agencies as an attachment, issuer and date at the end. Offices
 // edit, print and stamp it; Word and WPS substitute the fonts where they are missing.
-import {
-  AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow,
-  TextRun, VerticalAlignTable, WidthType, type ITableCellBorders,
-} from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { MonthlyReportModel } from '../services/inspection.service.ts';
+import { A4_PORTRAIT, BODY_FONT, EXACT_28PT, HEADING_FONT, TITLE_FONT, fixedTable, tableCell } from './official-docx.ts';
 
-const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
-const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
-const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
-const TABLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
-
-// A4, margins of GB/T 9704 (37 mm top, 28 mm left, 26 mm right), as the annual report uses.
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
 const SIZE = { title: 44, heading: 32, body: 32, table: 21 }; // half-points: 二号, 三号, 三号, 五号
-const EXACT_28PT = { line: 560, lineRule: 'exact' as never };
-
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS: ITableCellBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -38,14 +24,7 @@ function heading(text: string): Paragraph {
 }
 
 function cell(text: string, width: number, header = false): TableCell {
-  return new TableCell({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: TABLE_FONT, size: SIZE.table, bold: header })] })],
-    verticalAlign: VerticalAlignTable.CENTER,
-    width: { size: width, type: WidthType.DXA },
-    borders: BORDERS,
-    shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } : undefined,
-    margins: { left: 60, right: 60, top: 30, bottom: 30 },
-  });
+  return tableCell({ text, width, header }, SIZE.table);
 }
 
 function agencyTable(model: MonthlyReportModel): Table {
@@ -58,7 +37,7 @@ function agencyTable(model: MonthlyReportModel): Table {
       children: [String(n + 1), a.name, a.runOn ?? '—', a.result, a.score, a.vetoes.join('、') || '无', String(a.findings)].map((t, i) => cell(t, widths[i])),
     })),
   ];
-  return new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, alignment: AlignmentType.CENTER, rows });
+  return fixedTable(widths, rows);
 }
 
 function formatMonth(month: string): string {
@@ -74,7 +53,7 @@ function formatDay(date: string): string {
 /** The report as .docx. */
 export async function inspectionReportDocx(model: MonthlyReportModel): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360, line: 700, lineRule: 'exact' as never }, children: [new TextRun({ text: model.title, font: TITLE_FONT, size: SIZE.title })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360, line: 700, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: model.title, font: TITLE_FONT, size: SIZE.title })] }),
   ];
   const checked = model.agencies.filter((a) => a.runOn !== null);
   const passed = checked.filter((a) => a.result === '合格').length;
@@ -125,7 +104,7 @@ export async function inspectionReportDocx(model: MonthlyReportModel): Promise<B
     title: model.title,
     description: model.title,
     styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
-    sections: [{ properties: { page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: MARGIN } }, children }],
+    sections: [{ properties: A4_PORTRAIT, children }],
   });
   return Packer.toBuffer(doc);
 }

@@ -2,24 +2,7 @@
 // section headings, the prose, and the tables of sections 二, 三 and 四 with their merged header
 // cells and exact labels. Offices edit, print and stamp it, so it uses the fonts Chinese government
 // documents use (仿宋 body, 黑体 headings, 小标宋 title), which Word and WPS substitute where missing.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  LineRuleType,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type ITableCellBorders,
-} from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
@@ -31,22 +14,9 @@ import {
   type ReviewLitigationTable,
 } from '../domain/annual-report.ts';
 import type { ReportDocumentModel } from '../services/annual-report.service.ts';
-
-const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
-const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
-const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
-const TABLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
-
-// A4 portrait, margins of the national document standard (GB/T 9704): 37 mm top, 28 mm left, 26 mm right.
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 8844 twips
+import { A4_PORTRAIT, BODY_FONT, EXACT_28PT, HEADING_FONT, TEXT_WIDTH, TITLE_FONT, fixedTable, tableCell, type CellSpec } from './official-docx.ts';
 
 const HALF_POINTS = { title: 44, heading: 32, body: 32, table: 20 }; // 二号, 三号, 三号, 五号 (10.5pt ≈ 20)
-
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS: ITableCellBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
-const HEADER_FILL = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' };
 
 function bodyParagraphs(text: string): Paragraph[] {
   const paras = text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
@@ -54,7 +24,7 @@ function bodyParagraphs(text: string): Paragraph[] {
   return paras.map((p) => new Paragraph({
     children: [new TextRun({ text: p, font: BODY_FONT, size: HALF_POINTS.body })],
     indent: { firstLine: 640 }, // two characters of 16 pt
-    spacing: { line: 560, lineRule: LineRuleType.EXACT }, // 28 pt, as official documents are set
+    spacing: EXACT_28PT,
     alignment: AlignmentType.JUSTIFIED,
   }));
 }
@@ -68,39 +38,8 @@ function heading(title: string): Paragraph {
   });
 }
 
-interface CellSpec {
-  text: string;
-  cols?: number;
-  rows?: number;
-  header?: boolean;
-  align?: 'left' | 'center';
-  width: number;
-}
-
 function cell(spec: CellSpec): TableCell {
-  return new TableCell({
-    children: [new Paragraph({
-      alignment: spec.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-      children: [new TextRun({ text: spec.text, font: TABLE_FONT, size: HALF_POINTS.table, bold: spec.header === true })],
-    })],
-    columnSpan: spec.cols,
-    rowSpan: spec.rows,
-    verticalAlign: VerticalAlignTable.CENTER,
-    width: { size: spec.width, type: WidthType.DXA },
-    borders: BORDERS,
-    shading: spec.header ? HEADER_FILL : undefined,
-    margins: { left: 60, right: 60, top: 30, bottom: 30 },
-  });
-}
-
-function table(columnWidths: number[], rows: TableRow[]): Table {
-  return new Table({
-    width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    rows,
-  });
+  return tableCell(spec, HALF_POINTS.table);
 }
 
 const span = (widths: number[], from: number, n: number): number => widths.slice(from, from + n).reduce((a, b) => a + b, 0);
@@ -125,7 +64,7 @@ function proactiveTable(t: Pick<ProactiveTable, 'sections'>): Table {
       for (const r of s.rows) rows.push(new TableRow({ cantSplit: true, children: [cell({ text: r.label, width: w[0] }), cell({ text: formatFigure(r.values[0]), cols: 3, width: span(w, 1, 3) })] }));
     }
   }
-  return table(w, rows);
+  return fixedTable(w, rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +118,7 @@ function applicationTable(t: Pick<ApplicationTable, 'rows'>): Table {
     children.push(...valueCells(def.key));
     rows.push(new TableRow({ cantSplit: true, children }));
   }
-  return table(w, rows);
+  return fixedTable(w, rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +140,7 @@ function reviewTable(t: Pick<ReviewLitigationTable, 'values'>): Table {
     new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: labels.slice(5).map((c, i) => cell({ text: c.label, header: true, width: w[5 + i] })) }),
     new TableRow({ cantSplit: true, children: t.values.map((v, i) => cell({ text: String(v), width: w[i] })) }),
   ];
-  return table(w, rows);
+  return fixedTable(w, rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,10 +179,7 @@ export async function reportDocx(model: ReportDocumentModel): Promise<Buffer> {
     title: model.title,
     description: `${model.agencyName}${model.year}年政府信息公开工作年度报告`,
     styles: { default: { document: { run: { font: BODY_FONT, size: HALF_POINTS.body } } } },
-    sections: [{
-      properties: { page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: MARGIN } },
-      children,
-    }],
+    sections: [{ properties: A4_PORTRAIT, children }],
   });
   return Packer.toBuffer(doc);
 }
