@@ -2,6 +2,7 @@
 // control (aria-describedby / aria-invalid), values kept when a form comes back with errors.
 import type { ComponentChildren } from 'preact';
 import { Notice } from './components.tsx';
+import { tx, type Lang } from '../i18n/index.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -71,13 +72,13 @@ export function Checkbox(props: { form: FormState; name: string; label: string; 
   );
 }
 
-/** The form-level message when a submission came back with errors. */
-export function FormMessage({ form }: { form: FormState }) {
+/** The form-level message when a submission came back with errors (in English when `ctx` says so). */
+export function FormMessage({ form, ctx }: { form: FormState; ctx?: { lang: Lang } }) {
   if (!form.message && Object.keys(form.errors).length === 0) return null;
   const errs = Object.entries(form.errors);
   return (
     <Notice kind="error">
-      <p>{form.message ?? '提交的内容有误，请修改后重试。'}</p>
+      <p>{form.message ?? tx(ctx ?? { lang: 'zh-CN' }, '提交的内容有误，请修改后重试。', 'Some of the entries are not valid. Please correct them and try again.')}</p>
       {errs.length > 0 && <ul>{errs.map(([, m]) => <li>{m}</li>)}</ul>}
     </Notice>
   );

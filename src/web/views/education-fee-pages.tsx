@@ -61,38 +61,38 @@ export const feeForm = (f?: FeeView): Record<string, string> => (f
   ? { category: f.category, name: f.name, scope: f.scope, standard: f.standard, legalBasis: f.legalBasis, approvalDoc: f.approvalDoc, documentRef: f.documentRef ?? '', validFrom: f.validFrom, validTo: f.validTo ?? '', note: f.note }
   : {});
 
-function FeeFields({ form }: { form: FormState }) {
+function FeeFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
   return (
     <>
-      <TextInput form={form} name="category" label="收费类别" hint="如：普通高中收费、住宿费、服务性收费" required maxLength={100} />
-      <TextInput form={form} name="name" label="收费项目" required maxLength={200} />
-      <TextInput form={form} name="scope" label="适用范围" maxLength={300} />
-      <TextInput form={form} name="standard" label="收费标准" hint="如：800元/生·学期" required maxLength={200} />
-      <TextArea form={form} name="legalBasis" label="收费依据" rows={2} />
-      <TextInput form={form} name="approvalDoc" label="批准文件（文号）" maxLength={200} />
-      <TextInput form={form} name="documentRef" label="批准文件索引号" maxLength={100} />
-      <TextInput form={form} name="validFrom" label="执行起始日期" type="date" required />
-      <TextInput form={form} name="validTo" label="执行截止日期" type="date" hint="长期执行的留空" />
-      <TextArea form={form} name="note" label="备注" rows={2} />
+      <TextInput form={form} name="category" label={tx(ctx, '收费类别', 'Fee category')} hint={tx(ctx, '如：普通高中收费、住宿费、服务性收费', 'E.g. senior high school fees, boarding fees, service charges')} required maxLength={100} />
+      <TextInput form={form} name="name" label={tx(ctx, '收费项目', 'Fee item')} required maxLength={200} />
+      <TextInput form={form} name="scope" label={tx(ctx, '适用范围', 'Applies to')} maxLength={300} />
+      <TextInput form={form} name="standard" label={tx(ctx, '收费标准', 'Rate')} hint={tx(ctx, '如：800元/生·学期', 'E.g. 800元/生·学期 (800 yuan per pupil per term)')} required maxLength={200} />
+      <TextArea form={form} name="legalBasis" label={tx(ctx, '收费依据', 'Legal basis')} rows={2} />
+      <TextInput form={form} name="approvalDoc" label={tx(ctx, '批准文件（文号）', 'Approval document (reference number)')} maxLength={200} />
+      <TextInput form={form} name="documentRef" label={tx(ctx, '批准文件索引号', 'Index number of the approval document')} maxLength={100} />
+      <TextInput form={form} name="validFrom" label={tx(ctx, '执行起始日期', 'In force from')} type="date" required />
+      <TextInput form={form} name="validTo" label={tx(ctx, '执行截止日期', 'In force until')} type="date" hint={tx(ctx, '长期执行的留空', 'Leave empty if open-ended')} />
+      <TextArea form={form} name="note" label={tx(ctx, '备注', 'Note')} rows={2} />
     </>
   );
 }
 
 export function FeesConsole({ ctx, fees, form, done }: { ctx: PageContext; fees: FeeView[]; form: FormState; done?: string | null }) {
   return (
-    <ConsoleLayout ctx={ctx} title="教育收费">
-      <h1>教育收费</h1>
+    <ConsoleLayout ctx={ctx} title={tx(ctx, '教育收费', 'Education fees')}>
+      <h1>{tx(ctx, '教育收费', 'Education fees')}</h1>
       <DoneNotice text={done} />
-      {fees.length === 0 ? <p class="empty">尚无收费项目。</p> : (
+      {fees.length === 0 ? <p class="empty">{tx(ctx, '尚无收费项目。', 'No fee items yet.')}</p> : (
         <table class="data-table">
-          <thead><tr><th scope="col">收费项目</th><th scope="col">类别</th><th scope="col">标准</th><th scope="col">执行状态</th></tr></thead>
-          <tbody>{fees.map((f) => <tr><th scope="row"><a href={`/console/education/fees/${f.id}`}>{f.name}</a></th><td>{f.category}</td><td>{f.standard}</td><td>{f.inForce ? <span class="badge badge-ok">执行中</span> : <span class="badge">未在执行期</span>}</td></tr>)}</tbody>
+          <thead><tr><th scope="col">{tx(ctx, '收费项目', 'Fee item')}</th><th scope="col">{tx(ctx, '类别', 'Category')}</th><th scope="col">{tx(ctx, '标准', 'Rate')}</th><th scope="col">{tx(ctx, '执行状态', 'In force')}</th></tr></thead>
+          <tbody>{fees.map((f) => <tr><th scope="row"><a href={`/console/education/fees/${f.id}`}>{f.name}</a></th><td>{f.category}</td><td>{f.standard}</td><td>{f.inForce ? <span class="badge badge-ok">{tx(ctx, '执行中', 'In force')}</span> : <span class="badge">{tx(ctx, '未在执行期', 'Not in force')}</span>}</td></tr>)}</tbody>
         </table>
       )}
       <section class="card" aria-labelledby="fee-new">
-        <h2 id="fee-new">新增收费项目</h2>
-        <FormMessage form={form} />
-        <form method="post" action="/console/education/fees"><CsrfField ctx={ctx} /><FeeFields form={form} /><button type="submit" class="primary">保存</button></form>
+        <h2 id="fee-new">{tx(ctx, '新增收费项目', 'Add a fee item')}</h2>
+        <FormMessage ctx={ctx} form={form} />
+        <form method="post" action="/console/education/fees"><CsrfField ctx={ctx} /><FeeFields ctx={ctx} form={form} /><button type="submit" class="primary">{ctx.t('common.save')}</button></form>
       </section>
     </ConsoleLayout>
   );
@@ -102,10 +102,10 @@ export function FeeConsole({ ctx, fee, form }: { ctx: PageContext; fee: FeeView;
   return (
     <ConsoleLayout ctx={ctx} title={fee.name} active="/console/education">
       <h1>{fee.name}</h1>
-      <p><a href="/console/education/fees">返回教育收费</a></p>
-      <FormMessage form={form} />
-      <form method="post" action={`/console/education/fees/${fee.id}`}><CsrfField ctx={ctx} /><FeeFields form={form} /><button type="submit" class="primary">保存</button></form>
-      <form method="post" action={`/console/education/fees/${fee.id}/delete`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit">删除该项目</button></form>
+      <p><a href="/console/education/fees">{tx(ctx, '返回教育收费', 'Back to education fees')}</a></p>
+      <FormMessage ctx={ctx} form={form} />
+      <form method="post" action={`/console/education/fees/${fee.id}`}><CsrfField ctx={ctx} /><FeeFields ctx={ctx} form={form} /><button type="submit" class="primary">{ctx.t('common.save')}</button></form>
+      <form method="post" action={`/console/education/fees/${fee.id}/delete`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit">{tx(ctx, '删除该项目', 'Delete this item')}</button></form>
     </ConsoleLayout>
   );
 }

@@ -79,37 +79,41 @@ export function MonthlyReportPage({ ctx, agency, report }: { ctx: PageContext; a
 export const monthlyItemForm = (i?: MonthlyItemView): Record<string, string> =>
   i ? { department: i.department, title: i.title, progress: i.progress, status: i.status, problems: i.problems, rectification: i.rectification, sort: String(i.sort) } : { status: 'in_progress', sort: '0' };
 
-function ItemFields({ form }: { form: FormState }) {
+function ItemFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
   return (
     <>
-      <TextInput form={form} name="title" label="工作事项" required maxLength={300} />
-      <TextInput form={form} name="department" label="责任科室" required maxLength={100} />
-      <TextArea form={form} name="progress" label="进展情况" rows={3} />
-      <SelectInput form={form} name="status" label="完成情况" options={WORK_STATUSES.map((s) => [s, WORK_STATUS_LABELS[s].zh])} />
-      <TextArea form={form} name="problems" label="存在问题" rows={2} hint="延期的事项必须填写" />
-      <TextArea form={form} name="rectification" label="整改落实情况" rows={2} />
-      <TextInput form={form} name="sort" label="排序" type="number" />
+      <TextInput form={form} name="title" label={tx(ctx, '工作事项', 'Work item')} required maxLength={300} />
+      <TextInput form={form} name="department" label={tx(ctx, '责任科室', 'Responsible section')} required maxLength={100} />
+      <TextArea form={form} name="progress" label={tx(ctx, '进展情况', 'Progress')} rows={3} />
+      <SelectInput form={form} name="status" label={tx(ctx, '完成情况', 'Status')} options={WORK_STATUSES.map((s) => [s, label(ctx, WORK_STATUS_LABELS[s])])} />
+      <TextArea form={form} name="problems" label={tx(ctx, '存在问题', 'Problems')} rows={2} hint={tx(ctx, '延期的事项必须填写', 'Required for a delayed item')} />
+      <TextArea form={form} name="rectification" label={tx(ctx, '整改落实情况', 'Remedial action')} rows={2} />
+      <TextInput form={form} name="sort" label={tx(ctx, '排序', 'Sort order')} type="number" />
     </>
   );
 }
 
+function PublishedBadge({ ctx, published }: { ctx: PageContext; published: boolean | undefined }) {
+  return published ? <span class="badge badge-ok">{tx(ctx, '已公开', 'Published')}</span> : <span class="badge badge-warn">{tx(ctx, '未公开', 'Not published')}</span>;
+}
+
 export function MonthlyListConsole({ ctx, year, reports, done }: { ctx: PageContext; year: number; reports: MonthlyReportView[]; done?: string | null }) {
   return (
-    <ConsoleLayout ctx={ctx} title="月度工作">
-      <h1>{year}年月度工作</h1>
+    <ConsoleLayout ctx={ctx} title={tx(ctx, '月度工作', 'Monthly work')}>
+      <h1>{tx(ctx, `${year}年月度工作`, `Monthly work ${year}`)}</h1>
       <DoneNotice text={done} />
       <form method="get" action="/console/education/monthly/open" class="inline-form">
-        <label for="open-month">打开月份</label>
+        <label for="open-month">{tx(ctx, '打开月份', 'Open a month')}</label>
         <input id="open-month" type="month" name="month" required />
-        <button type="submit">打开</button>
+        <button type="submit">{tx(ctx, '打开', 'Open')}</button>
       </form>
-      {reports.length === 0 ? <p class="empty">本年度尚无月度工作。</p> : (
+      {reports.length === 0 ? <p class="empty">{tx(ctx, '本年度尚无月度工作。', 'No monthly work this year yet.')}</p> : (
         <table class="data-table">
-          <thead><tr><th scope="col">月份</th><th scope="col">事项</th><th scope="col">延期</th><th scope="col">状态</th></tr></thead>
-          <tbody>{reports.map((r) => <tr><th scope="row"><a href={`/console/education/monthly/${r.month}`}>{r.month}</a></th><td>{r.items.length}</td><td>{r.counts.delayed}</td><td>{r.published ? <span class="badge badge-ok">已公开</span> : <span class="badge badge-warn">未公开</span>}</td></tr>)}</tbody>
+          <thead><tr><th scope="col">{tx(ctx, '月份', 'Month')}</th><th scope="col">{tx(ctx, '事项', 'Items')}</th><th scope="col">{tx(ctx, '延期', 'Delayed')}</th><th scope="col">{tx(ctx, '状态', 'Status')}</th></tr></thead>
+          <tbody>{reports.map((r) => <tr><th scope="row"><a href={`/console/education/monthly/${r.month}`}>{r.month}</a></th><td>{r.items.length}</td><td>{r.counts.delayed}</td><td><PublishedBadge ctx={ctx} published={r.published} /></td></tr>)}</tbody>
         </table>
       )}
-      <p><a href={`/console/education/monthly?year=${year - 1}`}>{year - 1}年</a> · <a href={`/console/education/monthly?year=${year + 1}`}>{year + 1}年</a></p>
+      <p><a href={`/console/education/monthly?year=${year - 1}`}>{tx(ctx, `${year - 1}年`, String(year - 1))}</a> · <a href={`/console/education/monthly?year=${year + 1}`}>{tx(ctx, `${year + 1}年`, String(year + 1))}</a></p>
     </ConsoleLayout>
   );
 }
@@ -118,48 +122,48 @@ export function MonthlyReportConsole(props: { ctx: PageContext; month: string; r
   const { ctx, month, report } = props;
   const base = `/console/education/monthly/${month}`;
   return (
-    <ConsoleLayout ctx={ctx} title={`${month} 月度工作`} active="/console/education">
-      <h1>{month} 月度工作</h1>
-      <p><a href={`/console/education/monthly?year=${month.slice(0, 4)}`}>返回月度工作</a> · {report?.published ? <span class="badge badge-ok">已公开</span> : <span class="badge badge-warn">未公开</span>}</p>
+    <ConsoleLayout ctx={ctx} title={tx(ctx, `${month} 月度工作`, `Monthly work: ${monthName(ctx, month)}`)} active="/console/education">
+      <h1>{tx(ctx, `${month} 月度工作`, `Monthly work: ${monthName(ctx, month)}`)}</h1>
+      <p><a href={`/console/education/monthly?year=${month.slice(0, 4)}`}>{tx(ctx, '返回月度工作', 'Back to monthly work')}</a> · <PublishedBadge ctx={ctx} published={report?.published} /></p>
       <DoneNotice text={props.done} />
       {props.error && <div class="notice notice-error" role="alert">{props.error}</div>}
       {report && (
         <form method="post" action={`${base}/${report.published ? 'unpublish' : 'publish'}`} class="inline-actions">
           <CsrfField ctx={ctx} />
-          <button type="submit" class={report.published ? undefined : 'primary'}>{report.published ? '撤回公开' : '公开本月工作'}</button>
+          <button type="submit" class={report.published ? undefined : 'primary'}>{report.published ? tx(ctx, '撤回公开', 'Withdraw from the website') : tx(ctx, '公开本月工作', 'Publish this month\'s work')}</button>
         </form>
       )}
       {report && report.items.length > 0 && (
         <table class="data-table">
-          <thead><tr><th scope="col">工作事项</th><th scope="col">科室</th><th scope="col">完成情况</th><th scope="col">操作</th></tr></thead>
+          <thead><tr><th scope="col">{tx(ctx, '工作事项', 'Work item')}</th><th scope="col">{tx(ctx, '科室', 'Section')}</th><th scope="col">{tx(ctx, '完成情况', 'Status')}</th><th scope="col">{tx(ctx, '操作', 'Actions')}</th></tr></thead>
           <tbody>
             {report.items.map((i) => (
               <tr>
-                <th scope="row"><a href={`/console/education/monthly/items/${i.id}`}>{i.title}</a></th><td>{i.department}</td><td>{WORK_STATUS_LABELS[i.status].zh}</td>
-                <td><form method="post" action={`/console/education/monthly/items/${i.id}/delete`} class="inline"><CsrfField ctx={ctx} /><button type="submit" class="linklike">删除<span class="visually-hidden">：{i.title}</span></button></form></td>
+                <th scope="row"><a href={`/console/education/monthly/items/${i.id}`}>{i.title}</a></th><td>{i.department}</td><td>{label(ctx, WORK_STATUS_LABELS[i.status])}</td>
+                <td><form method="post" action={`/console/education/monthly/items/${i.id}/delete`} class="inline"><CsrfField ctx={ctx} /><button type="submit" class="linklike">{tx(ctx, '删除', 'Delete')}<span class="visually-hidden">{tx(ctx, '：', ': ')}{i.title}</span></button></form></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <section class="card" aria-labelledby="add-item">
-        <h2 id="add-item">添加工作事项</h2>
-        <FormMessage form={props.itemForm} />
+        <h2 id="add-item">{tx(ctx, '添加工作事项', 'Add a work item')}</h2>
+        <FormMessage ctx={ctx} form={props.itemForm} />
         <form method="post" action={`${base}/items`}>
           <CsrfField ctx={ctx} />
-          <ItemFields form={props.itemForm} />
-          <button type="submit" class="primary">添加</button>
+          <ItemFields ctx={ctx} form={props.itemForm} />
+          <button type="submit" class="primary">{tx(ctx, '添加', 'Add')}</button>
         </form>
       </section>
       <section class="card" aria-labelledby="report-info">
-        <h2 id="report-info">本月综述与奖惩</h2>
-        <FormMessage form={props.reportForm} />
+        <h2 id="report-info">{tx(ctx, '本月综述与奖惩', 'Summary, rewards and sanctions')}</h2>
+        <FormMessage ctx={ctx} form={props.reportForm} />
         <form method="post" action={base}>
           <CsrfField ctx={ctx} />
-          <TextArea form={props.reportForm} name="summary" label="本月工作综述" rows={4} />
-          <TextArea form={props.reportForm} name="rewardsPenalties" label="奖惩情况" rows={3} />
-          <TextInput form={props.reportForm} name="documentRef" label="相关文件索引号" maxLength={100} />
-          <button type="submit" class="primary">保存</button>
+          <TextArea form={props.reportForm} name="summary" label={tx(ctx, '本月工作综述', 'Summary of the month\'s work')} rows={4} />
+          <TextArea form={props.reportForm} name="rewardsPenalties" label={tx(ctx, '奖惩情况', 'Rewards and sanctions')} rows={3} />
+          <TextInput form={props.reportForm} name="documentRef" label={tx(ctx, '相关文件索引号', 'Index number of a related document')} maxLength={100} />
+          <button type="submit" class="primary">{ctx.t('common.save')}</button>
         </form>
       </section>
     </ConsoleLayout>
@@ -169,13 +173,13 @@ export function MonthlyReportConsole(props: { ctx: PageContext; month: string; r
 export function MonthlyItemConsole({ ctx, item, form }: { ctx: PageContext; item: MonthlyItemView & { month: string }; form: FormState }) {
   return (
     <ConsoleLayout ctx={ctx} title={item.title} active="/console/education">
-      <h1>修改工作事项</h1>
-      <p><a href={`/console/education/monthly/${item.month}`}>返回 {item.month}</a></p>
-      <FormMessage form={form} />
+      <h1>{tx(ctx, '修改工作事项', 'Edit work item')}</h1>
+      <p><a href={`/console/education/monthly/${item.month}`}>{tx(ctx, `返回 ${item.month}`, `Back to ${monthName(ctx, item.month)}`)}</a></p>
+      <FormMessage ctx={ctx} form={form} />
       <form method="post" action={`/console/education/monthly/items/${item.id}`}>
         <CsrfField ctx={ctx} />
-        <ItemFields form={form} />
-        <button type="submit" class="primary">保存</button>
+        <ItemFields ctx={ctx} form={form} />
+        <button type="submit" class="primary">{ctx.t('common.save')}</button>
       </form>
     </ConsoleLayout>
   );

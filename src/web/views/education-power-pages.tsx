@@ -209,7 +209,7 @@ export function PowerDiffPage(props: { ctx: PageContext; agency: PortalAgency; f
 
 // ---------- console ----------
 
-const typeOptions = (): [string, string][] => POWER_TYPES.map((t) => [t, POWER_TYPE_LABELS[t]]);
+const typeOptions = (ctx: PageContext): [string, string][] => POWER_TYPES.map((t) => [t, typeLabel(ctx, t)]);
 
 export function powerItemForm(i?: PowerItemView): Record<string, string> {
   return i
@@ -217,17 +217,17 @@ export function powerItemForm(i?: PowerItemView): Record<string, string> {
     : { type: 'licensing', sort: '0' };
 }
 
-function ItemFields({ form }: { form: FormState }) {
+function ItemFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
   return (
     <>
-      <TextInput form={form} name="code" label="事项编码" hint="同一事项在各版本中保持同一编码，用于比较版本差异" required maxLength={50} />
-      <SelectInput form={form} name="type" label="权力类型" options={typeOptions()} />
-      <TextInput form={form} name="name" label="事项名称" required maxLength={300} />
-      <TextArea form={form} name="legalBasis" label="设定依据" rows={3} required />
-      <TextInput form={form} name="department" label="实施主体（承办科室）" maxLength={100} />
-      <TextArea form={form} name="responsibilities" label="责任事项" rows={3} />
-      <TextArea form={form} name="accountability" label="追责情形" rows={3} />
-      <TextInput form={form} name="sort" label="排序" type="number" />
+      <TextInput form={form} name="code" label={tx(ctx, '事项编码', 'Item code')} hint={tx(ctx, '同一事项在各版本中保持同一编码，用于比较版本差异', 'An item keeps the same code in every version; versions are compared by it')} required maxLength={50} />
+      <SelectInput form={form} name="type" label={tx(ctx, '权力类型', 'Type of power')} options={typeOptions(ctx)} />
+      <TextInput form={form} name="name" label={tx(ctx, '事项名称', 'Item name')} required maxLength={300} />
+      <TextArea form={form} name="legalBasis" label={tx(ctx, '设定依据', 'Legal basis')} rows={3} required />
+      <TextInput form={form} name="department" label={tx(ctx, '实施主体（承办科室）', 'Implemented by (section)')} maxLength={100} />
+      <TextArea form={form} name="responsibilities" label={tx(ctx, '责任事项', 'Responsibilities')} rows={3} />
+      <TextArea form={form} name="accountability" label={tx(ctx, '追责情形', 'Accountability')} rows={3} />
+      <TextInput form={form} name="sort" label={tx(ctx, '排序', 'Sort order')} type="number" />
     </>
   );
 }
@@ -235,36 +235,39 @@ function ItemFields({ form }: { form: FormState }) {
 export function PowerConsole(props: { ctx: PageContext; agencyCode: string; view: PowerConsoleView; itemForm: FormState; publishForm: FormState; done?: string | null; error?: string | null }) {
   const { ctx, view } = props;
   return (
-    <ConsoleLayout ctx={ctx} title="权责清单">
-      <h1>权责清单</h1>
+    <ConsoleLayout ctx={ctx} title={tx(ctx, '权责清单', 'Power and responsibility list')}>
+      <h1>{tx(ctx, '权责清单', 'Power and responsibility list')}</h1>
       <DoneNotice text={props.done} />
       {props.error && <div class="notice notice-error" role="alert">{props.error}</div>}
       <p>
-        {view.current ? <>现行版本：第 {view.current.versionNo} 版（{view.current.effectiveOn ? formatDate(view.current.effectiveOn) : ''}）</> : '尚未发布权责清单。'}
-        {' · '}<a href={`/gk/${props.agencyCode}/education/powers/versions`}>公众页面：调整记录</a>
+        {view.current
+          ? tx(ctx, `现行版本：第 ${view.current.versionNo} 版（${view.current.effectiveOn ? formatDate(view.current.effectiveOn) : ''}）`,
+            `Current version: no. ${view.current.versionNo}${view.current.effectiveOn ? ` (${formatDate(view.current.effectiveOn, 'en')})` : ''}`)
+          : tx(ctx, '尚未发布权责清单。', 'No list has been published yet.')}
+        {' · '}<a href={`/gk/${props.agencyCode}/education/powers/versions`}>{tx(ctx, '公众页面：调整记录', 'Public page: change log')}</a>
       </p>
       {!view.draft ? (
         <form method="post" action="/console/education/powers/draft">
           <CsrfField ctx={ctx} />
-          <p>调整清单时，先创建新版本（复制现行清单），修改后填写调整原因和日期发布；历史版本保留可查。</p>
-          <button type="submit" class="primary">创建新版本</button>
+          <p>{tx(ctx, '调整清单时，先创建新版本（复制现行清单），修改后填写调整原因和日期发布；历史版本保留可查。', 'To change the list, create a new version (a copy of the current list), edit it, then publish it with the reason and date of the change; earlier versions stay available.')}</p>
+          <button type="submit" class="primary">{tx(ctx, '创建新版本', 'Create a new version')}</button>
         </form>
       ) : (
         <>
           <section class="card" aria-labelledby="draft-items">
-            <h2 id="draft-items">第 {view.draft.versionNo} 版草稿（{view.draftItems.length} 项）</h2>
+            <h2 id="draft-items">{tx(ctx, `第 ${view.draft.versionNo} 版草稿（${view.draftItems.length} 项）`, `Draft of version ${view.draft.versionNo} (${view.draftItems.length} items)`)}</h2>
             <table class="data-table">
-              <thead><tr><th scope="col">编码</th><th scope="col">事项名称</th><th scope="col">类型</th><th scope="col">实施主体</th><th scope="col">操作</th></tr></thead>
+              <thead><tr><th scope="col">{tx(ctx, '编码', 'Code')}</th><th scope="col">{tx(ctx, '事项名称', 'Item name')}</th><th scope="col">{tx(ctx, '类型', 'Type')}</th><th scope="col">{tx(ctx, '实施主体', 'Implemented by')}</th><th scope="col">{tx(ctx, '操作', 'Actions')}</th></tr></thead>
               <tbody>
                 {view.draftItems.map((i) => (
                   <tr>
                     <td>{i.code}</td>
                     <th scope="row"><a href={`/console/education/powers/items/${i.id}`}>{i.name}</a></th>
-                    <td>{POWER_TYPE_LABELS[i.type]}</td><td>{i.department}</td>
+                    <td>{typeLabel(ctx, i.type)}</td><td>{i.department}</td>
                     <td>
                       <form method="post" action={`/console/education/powers/items/${i.id}/delete`} class="inline">
                         <CsrfField ctx={ctx} />
-                        <button type="submit" class="linklike">取消该事项<span class="visually-hidden">：{i.name}</span></button>
+                        <button type="submit" class="linklike">{tx(ctx, '取消该事项', 'Remove the item')}<span class="visually-hidden">{tx(ctx, '：', ': ')}{i.name}</span></button>
                       </form>
                     </td>
                   </tr>
@@ -273,33 +276,33 @@ export function PowerConsole(props: { ctx: PageContext; agencyCode: string; view
             </table>
           </section>
           <section class="card" aria-labelledby="add-item">
-            <h2 id="add-item">新增事项</h2>
-            <FormMessage form={props.itemForm} />
+            <h2 id="add-item">{tx(ctx, '新增事项', 'Add an item')}</h2>
+            <FormMessage ctx={ctx} form={props.itemForm} />
             <form method="post" action="/console/education/powers/items">
               <CsrfField ctx={ctx} />
-              <ItemFields form={props.itemForm} />
-              <button type="submit" class="primary">添加到新版本</button>
+              <ItemFields ctx={ctx} form={props.itemForm} />
+              <button type="submit" class="primary">{tx(ctx, '添加到新版本', 'Add to the new version')}</button>
             </form>
           </section>
           {view.preview && (
             <section class="card" aria-labelledby="preview">
-              <h2 id="preview">与现行版本相比</h2>
+              <h2 id="preview">{tx(ctx, '与现行版本相比', 'Changes from the current version')}</h2>
               <DiffView ctx={ctx} diff={view.preview} idPrefix="pv" />
             </section>
           )}
           <section class="card" aria-labelledby="publish">
-            <h2 id="publish">发布第 {view.draft.versionNo} 版</h2>
-            <FormMessage form={props.publishForm} />
+            <h2 id="publish">{tx(ctx, `发布第 ${view.draft.versionNo} 版`, `Publish version ${view.draft.versionNo}`)}</h2>
+            <FormMessage ctx={ctx} form={props.publishForm} />
             <form method="post" action="/console/education/powers/publish">
               <CsrfField ctx={ctx} />
-              <TextArea form={props.publishForm} name="reason" label="调整原因" rows={3} required />
-              <TextInput form={props.publishForm} name="effectiveOn" label="调整日期" type="date" required />
-              <TextInput form={props.publishForm} name="documentRef" label="调整文件索引号" maxLength={100} />
-              <button type="submit" class="primary">发布新版本</button>
+              <TextArea form={props.publishForm} name="reason" label={tx(ctx, '调整原因', 'Reason for the change')} rows={3} required />
+              <TextInput form={props.publishForm} name="effectiveOn" label={tx(ctx, '调整日期', 'Date of the change')} type="date" required />
+              <TextInput form={props.publishForm} name="documentRef" label={tx(ctx, '调整文件索引号', 'Index number of the document making the change')} maxLength={100} />
+              <button type="submit" class="primary">{tx(ctx, '发布新版本', 'Publish the new version')}</button>
             </form>
             <form method="post" action="/console/education/powers/discard" class="inline-actions">
               <CsrfField ctx={ctx} />
-              <button type="submit">放弃草稿</button>
+              <button type="submit">{tx(ctx, '放弃草稿', 'Discard the draft')}</button>
             </form>
           </section>
         </>
@@ -311,13 +314,13 @@ export function PowerConsole(props: { ctx: PageContext; agencyCode: string; view
 export function PowerItemConsole({ ctx, item, form }: { ctx: PageContext; item: PowerItemView; form: FormState }) {
   return (
     <ConsoleLayout ctx={ctx} title={item.name} active="/console/education">
-      <h1>修改事项：{item.name}</h1>
-      <p><a href="/console/education/powers">返回权责清单</a></p>
-      <FormMessage form={form} />
+      <h1>{tx(ctx, '修改事项：', 'Edit item: ')}{item.name}</h1>
+      <p><a href="/console/education/powers">{tx(ctx, '返回权责清单', 'Back to the power and responsibility list')}</a></p>
+      <FormMessage ctx={ctx} form={form} />
       <form method="post" action={`/console/education/powers/items/${item.id}`}>
         <CsrfField ctx={ctx} />
-        <ItemFields form={form} />
-        <button type="submit" class="primary">保存</button>
+        <ItemFields ctx={ctx} form={form} />
+        <button type="submit" class="primary">{ctx.t('common.save')}</button>
       </form>
     </ConsoleLayout>
   );

@@ -121,7 +121,7 @@ export function resultsForm(r: RecruitmentView): Record<string, string> {
   };
 }
 
-function RecruitmentFields({ form }: { form: FormState }) {
+function RecruitmentFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const dateCell = (step: string, k: 'startsOn' | 'endsOn' | 'note', text: string) => {
     const name = `${step}.${k}`;
     const id = `f-${step}-${k}`;
@@ -134,44 +134,44 @@ function RecruitmentFields({ form }: { form: FormState }) {
   };
   return (
     <>
-      <TextInput form={form} name="year" label="年度" type="number" required />
-      <TextInput form={form} name="title" label="公告标题" required maxLength={300} />
-      <TextArea form={form} name="summary" label="公告摘要" rows={4} />
-      <TextArea form={form} name="requirements" label="报考条件" rows={4} />
-      <TextArea form={form} name="quotasText" label="岗位计划" rows={6} hint="每行一个岗位：学校｜学科｜人数｜岗位要求，如“黔城镇第一完全小学｜语文｜2｜本科及以上，具有小学及以上教师资格”" />
+      <TextInput form={form} name="year" label={tx(ctx, '年度', 'Year')} type="number" required />
+      <TextInput form={form} name="title" label={tx(ctx, '公告标题', 'Title of the announcement')} required maxLength={300} />
+      <TextArea form={form} name="summary" label={tx(ctx, '公告摘要', 'Summary')} rows={4} />
+      <TextArea form={form} name="requirements" label={tx(ctx, '报考条件', 'Eligibility')} rows={4} />
+      <TextArea form={form} name="quotasText" label={tx(ctx, '岗位计划', 'Posts')} rows={6} hint={tx(ctx, '每行一个岗位：学校｜学科｜人数｜岗位要求，如“黔城镇第一完全小学｜语文｜2｜本科及以上，具有小学及以上教师资格”', 'One post per line: school｜subject｜number｜requirements, e.g. “黔城镇第一完全小学｜语文｜2｜本科及以上，具有小学及以上教师资格”')} />
       <table class="data-table">
-        <caption>招聘程序（未使用的环节留空）</caption>
-        <thead><tr><th scope="col">环节</th><th scope="col">开始日期</th><th scope="col">结束日期</th><th scope="col">说明</th></tr></thead>
+        <caption>{tx(ctx, '招聘程序（未使用的环节留空）', 'Procedure (leave unused steps empty)')}</caption>
+        <thead><tr><th scope="col">{tx(ctx, '环节', 'Step')}</th><th scope="col">{tx(ctx, '开始日期', 'Start date')}</th><th scope="col">{tx(ctx, '结束日期', 'End date')}</th><th scope="col">{tx(ctx, '说明', 'Note')}</th></tr></thead>
         <tbody>
           {RECRUITMENT_STEPS.map((s) => {
-            const l = RECRUITMENT_STEP_LABELS[s].zh;
-            return <tr><th scope="row">{l}</th>{dateCell(s, 'startsOn', `${l}开始日期`)}{dateCell(s, 'endsOn', `${l}结束日期`)}{dateCell(s, 'note', `${l}说明`)}</tr>;
+            const l = label(ctx, RECRUITMENT_STEP_LABELS[s]);
+            return <tr><th scope="row">{l}</th>{dateCell(s, 'startsOn', tx(ctx, `${l}开始日期`, `${l}: start date`))}{dateCell(s, 'endsOn', tx(ctx, `${l}结束日期`, `${l}: end date`))}{dateCell(s, 'note', tx(ctx, `${l}说明`, `${l}: note`))}</tr>;
           })}
         </tbody>
       </table>
-      <TextInput form={form} name="documentRef" label="招聘公告索引号" maxLength={100} />
+      <TextInput form={form} name="documentRef" label={tx(ctx, '招聘公告索引号', 'Index number of the announcement')} maxLength={100} />
     </>
   );
 }
 
 export function RecruitmentListConsole({ ctx, list, form, done }: { ctx: PageContext; list: RecruitmentView[]; form: FormState; done?: string | null }) {
   return (
-    <ConsoleLayout ctx={ctx} title="教师招聘">
-      <h1>教师招聘</h1>
+    <ConsoleLayout ctx={ctx} title={tx(ctx, '教师招聘', 'Teacher recruitment')}>
+      <h1>{tx(ctx, '教师招聘', 'Teacher recruitment')}</h1>
       <DoneNotice text={done} />
-      {list.length === 0 ? <p class="empty">尚无招聘公告。</p> : (
+      {list.length === 0 ? <p class="empty">{tx(ctx, '尚无招聘公告。', 'No recruitment announcements yet.')}</p> : (
         <table class="data-table">
-          <thead><tr><th scope="col">公告</th><th scope="col">年度</th><th scope="col">人数</th><th scope="col">状态</th></tr></thead>
+          <thead><tr><th scope="col">{tx(ctx, '公告', 'Announcement')}</th><th scope="col">{tx(ctx, '年度', 'Year')}</th><th scope="col">{tx(ctx, '人数', 'Posts')}</th><th scope="col">{tx(ctx, '状态', 'Status')}</th></tr></thead>
           <tbody>{list.map((r) => <tr><th scope="row"><a href={`/console/education/recruitment/${r.id}`}>{r.title}</a></th><td>{r.year}</td><td>{r.totalQuota}</td><td><PhaseBadge ctx={ctx} phase={r.phase} /></td></tr>)}</tbody>
         </table>
       )}
       <section class="card" aria-labelledby="rec-new">
-        <h2 id="rec-new">新建招聘公告</h2>
-        <FormMessage form={form} />
+        <h2 id="rec-new">{tx(ctx, '新建招聘公告', 'New recruitment announcement')}</h2>
+        <FormMessage ctx={ctx} form={form} />
         <form method="post" action="/console/education/recruitment">
           <CsrfField ctx={ctx} />
-          <RecruitmentFields form={form} />
-          <button type="submit" class="primary">保存草稿</button>
+          <RecruitmentFields ctx={ctx} form={form} />
+          <button type="submit" class="primary">{tx(ctx, '保存草稿', 'Save as draft')}</button>
         </form>
       </section>
     </ConsoleLayout>
@@ -184,43 +184,43 @@ export function RecruitmentConsole(props: { ctx: PageContext; agencyCode: string
   return (
     <ConsoleLayout ctx={ctx} title={r.title} active="/console/education">
       <h1>{r.title}</h1>
-      <p><a href="/console/education/recruitment">返回教师招聘</a> · <PhaseBadge ctx={ctx} phase={r.phase} />
-        {r.status !== 'draft' && <> · <a href={`/gk/${props.agencyCode}/education/recruitment/${r.id}`}>查看公众页面</a></>}</p>
+      <p><a href="/console/education/recruitment">{tx(ctx, '返回教师招聘', 'Back to teacher recruitment')}</a> · <PhaseBadge ctx={ctx} phase={r.phase} />
+        {r.status !== 'draft' && <> · <a href={`/gk/${props.agencyCode}/education/recruitment/${r.id}`}>{tx(ctx, '查看公众页面', 'View the public page')}</a></>}</p>
       <DoneNotice text={props.done} />
       {props.error && <div class="notice notice-error" role="alert">{props.error}</div>}
       {r.status === 'draft' && (
-        <form method="post" action={`${base}/publish`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit" class="primary">发布招聘公告</button></form>
+        <form method="post" action={`${base}/publish`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit" class="primary">{tx(ctx, '发布招聘公告', 'Publish the announcement')}</button></form>
       )}
       {r.status === 'published' && (
-        <form method="post" action={`${base}/close`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit">结束并归档</button></form>
+        <form method="post" action={`${base}/close`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit">{tx(ctx, '结束并归档', 'Close and archive')}</button></form>
       )}
       {r.status !== 'closed' && (
         <section class="card" aria-labelledby="rec-edit">
-          <h2 id="rec-edit">公告内容</h2>
-          <FormMessage form={props.form} />
+          <h2 id="rec-edit">{tx(ctx, '公告内容', 'Announcement')}</h2>
+          <FormMessage ctx={ctx} form={props.form} />
           <form method="post" action={base}>
             <CsrfField ctx={ctx} />
-            <RecruitmentFields form={props.form} />
-            <button type="submit" class="primary">保存</button>
+            <RecruitmentFields ctx={ctx} form={props.form} />
+            <button type="submit" class="primary">{ctx.t('common.save')}</button>
           </form>
         </section>
       )}
       {r.status === 'published' && (
         <section class="card" aria-labelledby="rec-results">
-          <h2 id="rec-results">结果公示</h2>
-          <FormMessage form={props.resultsForm} />
+          <h2 id="rec-results">{tx(ctx, '结果公示', 'Public notice of results')}</h2>
+          <FormMessage ctx={ctx} form={props.resultsForm} />
           <form method="post" action={`${base}/results`}>
             <CsrfField ctx={ctx} />
-            <TextArea form={props.resultsForm} name="text" label="拟聘用人员名单" rows={8} hint="每行一人：姓名｜拟聘学校｜学科｜综合成绩｜备注。不得填写身份证号码、电话等个人信息。" required />
-            <TextInput form={props.resultsForm} name="publicityStartsOn" label="公示开始日期" type="date" required />
-            <TextInput form={props.resultsForm} name="publicityEndsOn" label="公示期结束日期" type="date" required />
-            <TextArea form={props.resultsForm} name="note" label="公示说明" rows={2} />
-            <TextInput form={props.resultsForm} name="documentRef" label="公示文件索引号" maxLength={100} />
-            <button type="submit" class="primary">发布结果公示</button>
+            <TextArea form={props.resultsForm} name="text" label={tx(ctx, '拟聘用人员名单', 'Candidates to be hired')} rows={8} hint={tx(ctx, '每行一人：姓名｜拟聘学校｜学科｜综合成绩｜备注。不得填写身份证号码、电话等个人信息。', 'One person per line: name｜school｜subject｜overall score｜note. Do not enter ID numbers, phone numbers or other personal information.')} required />
+            <TextInput form={props.resultsForm} name="publicityStartsOn" label={tx(ctx, '公示开始日期', 'Public notice starts')} type="date" required />
+            <TextInput form={props.resultsForm} name="publicityEndsOn" label={tx(ctx, '公示期结束日期', 'Public notice ends')} type="date" required />
+            <TextArea form={props.resultsForm} name="note" label={tx(ctx, '公示说明', 'Note on the notice')} rows={2} />
+            <TextInput form={props.resultsForm} name="documentRef" label={tx(ctx, '公示文件索引号', 'Index number of the notice')} maxLength={100} />
+            <button type="submit" class="primary">{tx(ctx, '发布结果公示', 'Publish the results')}</button>
           </form>
         </section>
       )}
-      {r.status === 'closed' && <p>该招聘已于 {r.closedAt ? formatDate(r.closedAt.slice(0, 10)) : ''} 归档，内容不可修改。</p>}
+      {r.status === 'closed' && <p>{tx(ctx, `该招聘已于 ${r.closedAt ? formatDate(r.closedAt.slice(0, 10)) : ''} 归档，内容不可修改。`, `This recruitment was archived${r.closedAt ? ` on ${formatDate(r.closedAt.slice(0, 10), 'en')}` : ''} and can no longer be changed.`)}</p>}
     </ConsoleLayout>
   );
 }

@@ -6,7 +6,7 @@ import { ConsoleLayout } from './console-layout.tsx';
 import { CsrfField } from './components.tsx';
 import { STAT_LEVELS, STAT_LEVEL_LABELS } from '../../domain/education-terms.ts';
 import type { CellTable } from '../../services/statistics.service.ts';
-import { DocLink, EducationLayout, Paragraphs, YearNav, educationPath, sectionTitle } from './education-common.tsx';
+import { DocLink, EducationLayout, Paragraphs, YearNav, educationPath, label, sectionTitle } from './education-common.tsx';
 import { tx } from '../i18n/index.ts';
 import { DoneNotice, FormMessage, TextArea, TextInput, type FormState } from './education-console-common.tsx';
 
@@ -80,48 +80,48 @@ export function StatisticsOverviewPage({ ctx, agency, table, chart, years }: { c
 
 export function StatisticsConsole(props: { ctx: PageContext; years: number[]; year: number; form: FormState; done?: string | null }) {
   const { ctx, form, year } = props;
-  const cell = (level: string, k: string, label: string) => {
+  const cell = (level: string, k: string, text: string) => {
     const name = `${level}.${k}`;
     const id = `f-${level}-${k}`;
     const err = form.errors[name];
     return (
       <td>
-        <label for={id} class="visually-hidden">{label}</label>
+        <label for={id} class="visually-hidden">{text}</label>
         <input id={id} name={name} type="text" inputMode="numeric" size={8} value={form.values[name] ?? ''} aria-invalid={err ? 'true' : undefined} />
       </td>
     );
   };
   return (
-    <ConsoleLayout ctx={ctx} title="教育统计">
-      <h1>教育统计</h1>
+    <ConsoleLayout ctx={ctx} title={tx(ctx, '教育统计', 'Education statistics')}>
+      <h1>{tx(ctx, '教育统计', 'Education statistics')}</h1>
       <DoneNotice text={props.done} />
-      <nav aria-label="已有年度" class="year-nav">
-        <ul>{props.years.map((y) => <li><a href={`/console/education/statistics?year=${y}`} aria-current={y === year ? 'page' : undefined}>{y}年</a></li>)}</ul>
+      <nav aria-label={tx(ctx, '已有年度', 'Years entered')} class="year-nav">
+        <ul>{props.years.map((y) => <li><a href={`/console/education/statistics?year=${y}`} aria-current={y === year ? 'page' : undefined}>{tx(ctx, `${y}年`, String(y))}</a></li>)}</ul>
       </nav>
       <form method="get" action="/console/education/statistics" class="inline-form">
-        <label for="stat-year">年度</label>
+        <label for="stat-year">{tx(ctx, '年度', 'Year')}</label>
         <input id="stat-year" type="number" name="year" value={String(year)} min={1990} max={2100} />
-        <button type="submit">打开</button>
+        <button type="submit">{tx(ctx, '打开', 'Open')}</button>
       </form>
       <section class="card" aria-labelledby="stat-form">
-        <h2 id="stat-form">{year}年数据</h2>
-        <FormMessage form={form} />
+        <h2 id="stat-form">{tx(ctx, `${year}年数据`, `Figures for ${year}`)}</h2>
+        <FormMessage ctx={ctx} form={form} />
         <form method="post" action="/console/education/statistics">
           <CsrfField ctx={ctx} />
           <input type="hidden" name="year" value={String(year)} />
           <table class="data-table">
-            <thead><tr><th scope="col">学段</th><th scope="col">学校数</th><th scope="col">在校学生数</th><th scope="col">教职工数</th></tr></thead>
+            <thead><tr><th scope="col">{tx(ctx, '学段', 'Level')}</th><th scope="col">{tx(ctx, '学校数', 'Schools')}</th><th scope="col">{tx(ctx, '在校学生数', 'Pupils')}</th><th scope="col">{tx(ctx, '教职工数', 'Staff')}</th></tr></thead>
             <tbody>
               {STAT_LEVELS.map((l) => {
-                const name = STAT_LEVEL_LABELS[l].zh;
-                return <tr><th scope="row">{name}</th>{cell(l, 'schools', `${name}学校数`)}{cell(l, 'pupils', `${name}在校学生数`)}{cell(l, 'teachers', `${name}教职工数`)}</tr>;
+                const name = label(ctx, STAT_LEVEL_LABELS[l]);
+                return <tr><th scope="row">{name}</th>{cell(l, 'schools', tx(ctx, `${name}学校数`, `${name}: schools`))}{cell(l, 'pupils', tx(ctx, `${name}在校学生数`, `${name}: pupils`))}{cell(l, 'teachers', tx(ctx, `${name}教职工数`, `${name}: staff`))}</tr>;
               })}
             </tbody>
           </table>
-          <p class="hint">未填写的学段不统计。保存后替换本年度全部数据，公众页面与 CSV 同步更新。</p>
-          <TextArea form={form} name="note" label="说明" rows={2} />
-          <TextInput form={form} name="documentRef" label="数据来源文件索引号" maxLength={100} />
-          <button type="submit" class="primary">保存</button>
+          <p class="hint">{tx(ctx, '未填写的学段不统计。保存后替换本年度全部数据，公众页面与 CSV 同步更新。', 'Levels left empty are not counted. Saving replaces all figures for the year; the public page and the CSV are updated at once.')}</p>
+          <TextArea form={form} name="note" label={tx(ctx, '说明', 'Note')} rows={2} />
+          <TextInput form={form} name="documentRef" label={tx(ctx, '数据来源文件索引号', 'Index number of the source document')} maxLength={100} />
+          <button type="submit" class="primary">{ctx.t('common.save')}</button>
         </form>
       </section>
     </ConsoleLayout>
