@@ -3,8 +3,9 @@
 // commenter's name and contact stay private; after the period staff publish a summary of the
 // feedback, what was adopted (采纳情况) and the final document.
 // 《重大行政决策程序暂行条例》Art. 15: the comment period is generally no shorter than 30 days.
+import type { Repositories } from '../db/repositories/index.ts';
 import type { ServiceContext } from './context.ts';
-import type { Actor } from './actor.ts';
+import type { Actor, StaffUser } from './actor.ts';
 import { DomainError, NotFoundError, ValidationError } from './errors.ts';
 import { assertSameAgency, audit, can, requireStaffFor } from './education-access.ts';
 import { cleanDocumentRef } from './enrolment.service.ts';
@@ -226,16 +227,22 @@ function suggest(c: ConsultationComment): string {
   return text;
 }
 
+/** A comment of the user's agency and its consultation, while the consultation is not concluded. */
+async function commentOpenForChange(repos: Repositories, user: StaffUser, commentId: number, concludedMessage: string): Promise<{ cm: ConsultationComment; c: Consultation }> {
+  const cm = await repos.consultations.commentById(commentId);
+  const c = cm && (await repos.consultations.byId(cm.consultation_id));
+  if (!cm || !c) throw new NotFoundError('未找到该意见');
+  assertSameAgency(user, c.agency_id, '未找到该意见');
+  if (c.status === 'concluded') throw new DomainError(concludedMessage);
+  return { cm, c };
+}
+
 /** Approves a comment for display with a text free of personal data, or keeps it from the public. */
 export async function moderateComment(ctx: ServiceContext, actor: Actor, commentId: number, input: { decision: 'approve' | 'reject'; publicBody: string }): Promise<number> {
   const user = requireStaffFor(actor, 'consultation.moderate');
   const now = ctx.now();
   return ctx.transaction(async (repos) => {
-    const cm = await repos.consultations.commentById(commentId);
-    const c = cm && (await repos.consultations.byId(cm.consultation_id));
-    if (!cm || !c) throw new NotFoundError('未找到该意见');
-    assertSameAgency(user, c.agency_id, '未找到该意见');
-    if (c.status === 'concluded') throw new DomainError('已发布采纳情况的意见征集不能再审核意见');
+    const { cm, c } = await commentOpenForChange(repos, user, commentId, '已发布采纳情况的意见征集不能再审核意见');
     let publicBody = '';
     if (input.decision === 'approve') {
       publicBody = input.publicBody.trim() || suggest(cm);
@@ -257,11 +264,7 @@ export async function setCommentAdoption(ctx: ServiceContext, actor: Actor, comm
   if (input.adoption !== 'adopted' && response === '') throw new ValidationError('请说明理由', { response: '未采纳或部分采纳的意见，请说明理由' });
   const now = ctx.now();
   return ctx.transaction(async (repos) => {
-    const cm = await repos.consultations.commentById(commentId);
-    const c = cm && (await repos.consultations.byId(cm.consultation_id));
-    if (!cm || !c) throw new NotFoundError('未找到该意见');
-    assertSameAgency(user, c.agency_id, '未找到该意见');
-    if (c.status === 'concluded') throw new DomainError('已发布采纳情况的意见征集不能再修改');
+    const { c } = await commentOpenForChange(repos, user, commentId, '已发布采纳情况的意见征集不能再修改');
     await repos.consultations.updateComment(commentId, { adoption: input.adoption, response });
     await audit(repos, actor, { agencyId: c.agency_id, action: 'consultation.comment_adoption', subjectType: 'consultation', subjectId: c.id, summary: { comment: commentId, adoption: input.adoption } }, now);
     return c.id;

@@ -423,6 +423,9 @@ forEachDialect('public comment on drafts (意见征集)', (s) => {
     assert.deepEqual(Object.keys(pub.comments[0]).sort(), ['adoption', 'body', 'id', 'response', 'submittedOn']);
     assert.doesNotMatch(JSON.stringify(pub), /杨女士|13900001111|203\.0\.113/);
     await assert.rejects(saveConsultation(s.ctx, w.staff.clerk, id, draft), { status: 409 });
+    await assert.rejects(moderateComment(s.ctx, w.staff.office, second.id, { decision: 'approve', publicBody: '' }), { status: 409, message: '已发布采纳情况的意见征集不能再审核意见' });
+    await assert.rejects(setCommentAdoption(s.ctx, w.staff.clerk, first.id, { adoption: 'partly', response: '改为部分采纳' }), { status: 409, message: '已发布采纳情况的意见征集不能再修改' });
+    await assert.rejects(setCommentAdoption(s.ctx, w.staff.clerk, 999_999, { adoption: 'adopted', response: '' }), { status: 404, message: '未找到该意见' });
     const actions = (await s.ctx.repos.audit.forSubject('consultation', id)).map((e) => e.action);
     assert.equal(actions[0], 'consultation.created');
     assert.equal(actions[actions.length - 1], 'consultation.concluded');
