@@ -6,9 +6,8 @@ import type { PageContext } from '../render.tsx';
 import { PortalLayout, type PortalAgency } from './layout.tsx';
 import { CsrfField } from './components.tsx';
 import { formatDate } from '../format.ts';
+import { tx } from '../i18n/index.ts';
 import type { SuggestionForm, SuggestionItem } from '../../services/suggestion.service.ts';
-
-const t = (ctx: PageContext, zh: string, en: string) => (ctx.lang === 'en' ? en : zh);
 
 export const SUGGEST_TITLE = { zh: '这是否是您要找的信息？', en: 'Is this what you are looking for?' };
 
@@ -21,10 +20,10 @@ export function SuggestBox({ ctx, agencyCode, form, inputs, token }: { ctx: Page
   return (
     <>
       <div class="suggest-box" hidden aria-live="polite" data-suggest-agency={agencyCode} data-suggest-form={form} data-suggest-inputs={inputs.join(' ')}
-        data-title={t(ctx, SUGGEST_TITLE.zh, SUGGEST_TITLE.en)}
-        data-hint={t(ctx, '以下已公开的信息可能就是您要找的，可先查看（在新窗口打开）；如果不是，请继续填写并提交。', 'The published information below may already answer you (opens in a new window). If not, carry on and submit.')}
-        data-new-window={t(ctx, '（在新窗口打开）', ' (opens in a new window)')}
-        data-kind-document={t(ctx, '已公开文件', 'Published document')} data-kind-question={t(ctx, '咨询答复', 'Answered question')}>
+        data-title={tx(ctx, SUGGEST_TITLE.zh, SUGGEST_TITLE.en)}
+        data-hint={tx(ctx, '以下已公开的信息可能就是您要找的，可先查看（在新窗口打开）；如果不是，请继续填写并提交。', 'The published information below may already answer you (opens in a new window). If not, carry on and submit.')}
+        data-new-window={tx(ctx, '（在新窗口打开）', ' (opens in a new window)')}
+        data-kind-document={tx(ctx, '已公开文件', 'Published document')} data-kind-question={tx(ctx, '咨询答复', 'Answered question')}>
       </div>
       <input type="hidden" name="suggestion" value={token ?? ''} />
       <input type="hidden" name="suggest_done" value="" />
@@ -44,8 +43,8 @@ export function SuggestionList({ ctx, items }: { ctx: PageContext; items: Sugges
     <ul class="suggest-list">
       {items.map((i) => (
         <li>
-          <a href={i.href} target="_blank" rel="noopener">{i.title}<span class="visually-hidden">{t(ctx, '（在新窗口打开）', ' (opens in a new window)')}</span></a>
-          <span class="suggest-meta">{i.kind === 'question' ? t(ctx, '咨询答复', 'Answered question') : t(ctx, '已公开文件', 'Published document')} · <time dateTime={i.publishedOn}>{formatDate(i.publishedOn, ctx.lang)}</time></span>
+          <a href={i.href} target="_blank" rel="noopener">{i.title}<span class="visually-hidden">{tx(ctx, '（在新窗口打开）', ' (opens in a new window)')}</span></a>
+          <span class="suggest-meta">{i.kind === 'question' ? tx(ctx, '咨询答复', 'Answered question') : tx(ctx, '已公开文件', 'Published document')} · <time dateTime={i.publishedOn}>{formatDate(i.publishedOn, ctx.lang)}</time></span>
           <Snippet item={i} />
         </li>
       ))}
@@ -63,21 +62,21 @@ export function SuggestionConfirmPage(props: {
   upload?: ComponentChildren;
 }) {
   const { ctx, agency, form } = props;
-  const title = t(ctx, SUGGEST_TITLE.zh, SUGGEST_TITLE.en);
-  const submit = form === 'apply' ? t(ctx, '不是，继续提交申请', 'No, submit my application') : t(ctx, '不是，继续提交咨询', 'No, submit my question');
+  const title = tx(ctx, SUGGEST_TITLE.zh, SUGGEST_TITLE.en);
+  const submit = form === 'apply' ? tx(ctx, '不是，继续提交申请', 'No, submit my application') : tx(ctx, '不是，继续提交咨询', 'No, submit my question');
   return (
     <PortalLayout ctx={ctx} agency={agency} column={form} title={title}>
       <h1>{title}</h1>
       <p>{form === 'apply'
-        ? t(ctx, '根据您填写的描述，以下信息已经公开，可能就是您要申请的信息。您可以先查看；已公开的信息无需申请即可获取。', 'Going by your description, the information below is already published and may be what you are applying for. Published information needs no application.')
-        : t(ctx, '根据您填写的内容，以下已公开的信息和答复可能已经回答了您的问题。', 'Going by your question, the published information and answers below may already answer it.')}</p>
+        ? tx(ctx, '根据您填写的描述，以下信息已经公开，可能就是您要申请的信息。您可以先查看；已公开的信息无需申请即可获取。', 'Going by your description, the information below is already published and may be what you are applying for. Published information needs no application.')
+        : tx(ctx, '根据您填写的内容，以下已公开的信息和答复可能已经回答了您的问题。', 'Going by your question, the published information and answers below may already answer it.')}</p>
       <SuggestionList ctx={ctx} items={props.items} />
       <form method="post" action={props.action} class="suggest-confirm" enctype={props.upload ? 'multipart/form-data' : undefined}>
         <CsrfField ctx={ctx} />
         {Object.entries(props.fields).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
         <input type="hidden" name="suggestion" value={props.token ?? ''} />
         <input type="hidden" name="suggest_done" value="1" />
-        <p>{t(ctx, '您填写的内容已保留，提交后即按原内容办理。', 'What you entered is kept and will be submitted as it is.')}</p>
+        <p>{tx(ctx, '您填写的内容已保留，提交后即按原内容办理。', 'What you entered is kept and will be submitted as it is.')}</p>
         {props.upload}
         <button type="submit" class="primary">{submit}</button>
       </form>
