@@ -1,5 +1,5 @@
-// The working-day calendar as administrators keep it: a new year's schedule imported when the State
-// Council announces it, local extra holidays of the county, and the questions everyone asks of it
+// The working-day calendar as the platform administrators keep it: a new year's schedule imported when
+// the State Council announces it, local extra holidays, and the questions everyone asks of it
 // (when is a reply due, what does a year look like). Deadlines everywhere derive from this calendar,
 // so every change is audited and drops the cached calendar at once.
 import type { Repositories } from '../db/repositories/index.ts';
@@ -15,6 +15,7 @@ import {
   type ScheduleEntry,
 } from '../domain/calendar-import.ts';
 import { isIsoDate, weekdayZh, yearOf } from '../domain/dates.ts';
+import { isPlatformAdmin } from './account.service.ts';
 import { actorLabel, actorUserId, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
@@ -31,14 +32,22 @@ export function isLocalSource(source: string): boolean {
   return source === LOCAL_HOLIDAY_SOURCE || source.startsWith(`${LOCAL_HOLIDAY_SOURCE}：`);
 }
 
-/** The calendar is the installation's; only administrators (and the command line) may change it. */
+/**
+ * The calendar is the platform's: one calendar counts the deadlines of every agency on the
+ * installation, so only platform administrators (and the command line) change it. An agency's
+ * administrator (role admin) may look at it but not change it: on a city platform one county's
+ * administrator would otherwise move every agency's deadlines.
+ */
 export function mayManageCalendar(actor: Actor): boolean {
-  if (actor.kind === 'system') return true;
-  return actor.kind === 'staff' && (actor.user.isSysadmin || actor.user.roles.includes('admin'));
+  return isPlatformAdmin(actor);
 }
 
-function requireCalendarAdmin(actor: Actor): void {
-  if (!mayManageCalendar(actor)) throw new ForbiddenError('只有系统管理员可以维护工作日历');
+/** The refusal: the calendar is shared by every agency on the platform. */
+export const CALENDAR_PLATFORM_ONLY = '工作日历由平台管理员维护，全平台各机关共用，只有平台管理员可以导入年度安排或增设、删除本地假日';
+
+/** Refuses anybody but a platform administrator (or the command line), before anything is read or stored. */
+export function assertMayManageCalendar(actor: Actor): void {
+  if (!mayManageCalendar(actor)) throw new ForbiddenError(CALENDAR_PLATFORM_ONLY);
 }
 
 function auditActor(actor: Actor) {
@@ -187,7 +196,7 @@ function checkSource(source: unknown): string {
  * new schedule decides their date.
  */
 export async function importYear(ctx: ServiceContext, actor: Actor, input: ImportYearInput): Promise<ImportYearResult> {
-  requireCalendarAdmin(actor);
+  assertMayManageCalendar(actor);
   assertYear(input.year);
   const source = checkSource(input.source);
   const problems = validateSchedule(input.year, input.days);
@@ -263,7 +272,7 @@ function sourceFor(input: ScheduleFileInput, schedule: ParsedSchedule): string {
 
 /** Reads a file and compares it with the calendar, storing nothing (the admin page's preview step). */
 export async function previewScheduleFile(ctx: ServiceContext, actor: Actor, input: ScheduleFileInput): Promise<SchedulePreview> {
-  requireCalendarAdmin(actor);
+  assertMayManageCalendar(actor);
   if (input.year !== undefined) assertYear(input.year);
   const schedule = parseFile(input);
   const source = sourceFor(input, schedule);
@@ -279,7 +288,7 @@ export async function previewScheduleFile(ctx: ServiceContext, actor: Actor, inp
 
 /** Reads a file and imports it (the command line). */
 export async function importScheduleFile(ctx: ServiceContext, actor: Actor, input: ScheduleFileInput): Promise<ImportYearResult> {
-  requireCalendarAdmin(actor);
+  assertMayManageCalendar(actor);
   if (input.year !== undefined) assertYear(input.year);
   const schedule = parseFile(input);
   return importYear(ctx, actor, { year: schedule.year, days: schedule.days, source: sourceFor(input, schedule) });
@@ -287,7 +296,7 @@ export async function importScheduleFile(ctx: ServiceContext, actor: Actor, inpu
 
 /** Imports a schedule confirmed after its preview, carried as the JSON format (checked again in full). */
 export async function importConfirmedSchedule(ctx: ServiceContext, actor: Actor, json: string, source: string): Promise<ImportYearResult> {
-  requireCalendarAdmin(actor);
+  assertMayManageCalendar(actor);
   const parsed = parseScheduleJson(json);
   if (!parsed.ok) throw new ScheduleFileError(parsed.errors);
   return importYear(ctx, actor, { year: parsed.schedule.year, days: parsed.schedule.days, source });
@@ -305,7 +314,7 @@ export interface LocalHolidayInput {
 
 /** A day off the county grants on top of the national schedule (a local festival, a disaster day). */
 export async function addLocalHoliday(ctx: ServiceContext, actor: Actor, input: LocalHolidayInput): Promise<DayOverride> {
-  requireCalendarAdmin(actor);
+  assertMayManageCalendar(actor);
   const fields: Record<string, string> = {};
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   const basis = typeof input.basis === 'string' ? input.basis.trim() : '';
@@ -342,7 +351,7 @@ export async function addLocalHoliday(ctx: ServiceContext, actor: Actor, input: 
 
 /** Removes a local extra holiday; the national schedule itself changes only by importing the year again. */
 export async function removeDay(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {
-  requireCalendarAdmin(actor);
+  assertMayManageCalendar(actor);
   if (!isIsoDate(date)) throw new ValidationError('日期无效', { date: '应为 YYYY-MM-DD 格式的真实日期' });
   const now = ctx.now();
   await ctx.transaction(async (repos) => {

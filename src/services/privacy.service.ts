@@ -251,8 +251,9 @@ async function storeFindings(repos: Repositories, doc: DocumentRow, hash: string
 }
 
 /**
- * Scans a document now and stores the result (internal: no authorisation; staff pages go through
- * documentPrivacy). Attachment files are read before the transaction that stores the findings.
+ * Scans a document now and stores the result (internal: no authorisation; staff go through
+ * documentPrivacy and rescanDocument). Attachment files are read before the transaction that
+ * stores the findings.
  */
 export async function scanDocument(ctx: ServiceContext, docId: number, opts: { actor?: Actor } = {}): Promise<ScanOutcome> {
   const doc = await ctx.repos.documents.byId(docId);
@@ -477,6 +478,21 @@ export async function documentPrivacy(ctx: ServiceContext, actor: Actor, docId: 
     })),
     withheld: withheld.map((w) => ({ id: w.id, filename: w.filename, size: w.size, maskedCells: w.masked_cells, createdAt: w.created_at })),
   };
+}
+
+/**
+ * "重新检查" on a document's privacy page: scans it again now and stores the result. Whoever may
+ * read the document may ask (documentForStaff: staff of its agency, a supervisor of the agency
+ * above it; another agency's document is not found). A supervisor is not refused: a rescan decides
+ * nothing (no finding is justified, masked or withdrawn; only what the scanner finds in the text
+ * as it is now is recorded), and the supervising office already rescans every published document
+ * of its agencies with the sweep (runSweep). Decisions on the findings stay with the agency's own
+ * reviewer and office (recordJustification, createMaskedCopy, withdrawDocument).
+ */
+export async function rescanDocument(ctx: ServiceContext, actor: Actor, docId: number): Promise<ScanOutcome> {
+  const user = staffOf(actor);
+  await documentForStaff(ctx.repos, user, docId);
+  return scanDocument(ctx, docId, { actor });
 }
 
 /** A withheld original, for staff of the document's agency (or a supervisor above it). */

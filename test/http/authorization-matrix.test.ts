@@ -195,11 +195,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /console/admin/users/:id/password': { gate: ['admin'], params: userIn, reach: 'agency' },
   'POST /console/admin/users/:id/disabled': { gate: ['admin'], params: userIn, reach: 'agency', body: { disabled: '0' } },
   'GET /console/admin/audit': { gate: ['admin'], query: agencyQuery, reach: 'agency', list: true },
+  // The working-day calendar is the platform's (one calendar counts every agency's deadlines): agency
+  // administrators look at it; only platform administrators change it, the preview step included.
   'GET /console/admin/calendar': { gate: ['admin'] },
-  'POST /console/admin/calendar/upload': { gate: ['admin'], multipart: true },
-  'POST /console/admin/calendar/import': { gate: ['admin'], body: { schedule: '{}' } },
-  'POST /console/admin/calendar/local': { gate: ['admin'] },
-  'POST /console/admin/calendar/remove': { gate: ['admin'] },
+  'POST /console/admin/calendar/upload': { gate: PLATFORM, multipart: true },
+  'POST /console/admin/calendar/import': { gate: PLATFORM, body: { schedule: '{}' } },
+  'POST /console/admin/calendar/local': { gate: PLATFORM },
+  'POST /console/admin/calendar/remove': { gate: PLATFORM },
 
   // Proactive disclosure: documents
   'GET /console/documents': { gate: 'staff' },
@@ -222,8 +224,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /console/documents/:id/attachments': { gate: ['office'], sysadmin: false, params: docIn('registered'), reach: 'agency-only', multipart: true },
   'GET /console/documents/:id/attachments/:aid': { gate: 'staff', params: docAttachment, reach: 'subtree-of-own' },
   'POST /console/documents/:id/attachments/:aid/delete': { gate: ['office'], sysadmin: false, params: docAttachment, reach: 'agency-only' },
-  'GET /console/documents/import': { gate: ['office'] },
-  'GET /console/documents/import/template.csv': { gate: ['office'] },
+  // The import pages follow the upload: the office only (a platform administrator imports nothing, as it registers nothing).
+  'GET /console/documents/import': { gate: ['office'], sysadmin: false },
+  'GET /console/documents/import/template.csv': { gate: ['office'], sysadmin: false },
   'GET /console/documents/import/template.xlsx': { gate: ['office'], sysadmin: false },
   'POST /console/documents/import': { gate: ['office'], sysadmin: false, multipart: true },
   'POST /console/documents/import/check': { gate: ['office'], sysadmin: false, body: { sha256: '0'.repeat(64) } },
@@ -392,7 +395,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /console/privacy/timing': { gate: ['office', 'head', 'reviewer', 'supervisor', 'admin'] },
   'GET /console/privacy/suggestions': { gate: ['office', 'head', 'supervisor', 'admin'] },
   'GET /console/privacy/documents/:id': { gate: 'staff', params: docIn('published'), reach: 'subtree-of-own' },
-  // A rescan recomputes the findings of a document the account may read; it decides nothing.
+  // A rescan recomputes the findings of a document the account may read (rescanDocument checks it in
+  // the service); it decides nothing. The supervisor may rescan its agencies' documents: it already
+  // rescans all of their published documents with the sweep above.
   'POST /console/privacy/documents/:id/rescan': { gate: 'staff', params: docIn('published'), reach: 'subtree-of-own' },
   'POST /console/privacy/documents/:id/findings/:fid/justify': { gate: ['reviewer'], sysadmin: false, params: finding, reach: 'agency-only' },
   'POST /console/privacy/documents/:id/findings/:fid/reopen': { gate: ['reviewer'], sysadmin: false, params: finding, reach: 'agency-only' },

@@ -26,9 +26,10 @@ before(async () => {
     code: 'hjjyj', name: '洪江市教育局', short_name: null, parent_id: null, credit_code: '11431281006109018N', address: '沅江路18号',
     postcode: '418100', office_hours: '', phone: '', fax: '', email: '', website: '', office_name: '办公室', index_pattern: '{creditCode}/{year}-{serial:5}', created_at: now,
   });
-  const users: [string, Role[]][] = [['admin', ['admin']], ['clerk', ['clerk']]];
-  for (const [username, roles] of users) {
-    const u = await ctx.repos.users.insert({ username, displayName: username, passwordHash: 'not-used', agencyId: agency.id, departmentId: null, isSysadmin: false, roles }, ctx.now());
+  // admin: the platform administrator (who keeps the calendar); bureauadmin: an agency's administrator, who only looks.
+  const users: [string, Role[], boolean][] = [['admin', ['admin'], true], ['bureauadmin', ['admin'], false], ['clerk', ['clerk'], false]];
+  for (const [username, roles, isSysadmin] of users) {
+    const u = await ctx.repos.users.insert({ username, displayName: username, passwordHash: 'not-used', agencyId: agency.id, departmentId: null, isSysadmin, roles }, ctx.now());
     userIds[username] = u.id;
   }
   app = await testApp(ctx);
@@ -183,6 +184,51 @@ describe('the administrators\' page and provisional → final', () => {
     const anon = await app.inject({ url: '/console/admin/calendar', headers: { accept: 'text/html' } });
     assert.equal(anon.statusCode, 303);
     assert.match(String(anon.headers.location), /^\/login\?next=/);
+  });
+
+  test('an agency administrator sees the calendar without its forms; every change is refused with a Chinese 403 and changes nothing', async () => {
+    const platform = await signedIn('admin');
+    const platformPage = await platform.get('/console/admin/calendar?year=2027');
+    assert.match(platformPage.body, /action="\/console\/admin\/calendar\/upload"/);
+    assert.match(platformPage.body, /action="\/console\/admin\/calendar\/local"/);
+    assert.doesNotMatch(platformPage.body, /工作日历由平台管理员维护/);
+
+    const b = await signedIn('bureauadmin');
+    const page = await b.get('/console/admin/calendar?year=2027');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /2027 年的节假日安排尚未载入/);
+    assert.match(page.body, /由平台管理员导入/);
+    assert.match(page.body, /工作日历由平台管理员维护，全平台各机关共用/);
+    assert.doesNotMatch(page.body, /\/console\/admin\/calendar\/(upload|local|remove|import)/);
+    assert.doesNotMatch(page.body, /enctype="multipart\/form-data"/);
+
+    const auditBefore = (await ctx.repos.audit.list({}, 1, 1)).total;
+    const csrf = Browser.csrfFrom(page.body);
+    const refused = (res: { statusCode: number; body: string }, what: string) => {
+      assert.equal(res.statusCode, 403, `${what}: ${res.body.slice(0, 300)}`);
+      assert.match(res.body, /工作日历由平台管理员维护，全平台各机关共用，只有平台管理员可以/, what);
+    };
+    refused(await b.post('/console/admin/calendar/local', { _csrf: csrf, date: '2027-03-08', name: '地方节日', basis: '' }), 'local');
+    refused(await upload(b, { _csrf: csrf }, { name: 'calendar-2027.json', content: jsonFixture }), 'upload');
+    const schedule = JSON.stringify({ year: 2027, daysOff: [{ date: '2027-01-01', name: '元旦' }] });
+    refused(await b.post('/console/admin/calendar/import', { _csrf: csrf, schedule, source: '国办发明电〔2026〕99号' }), 'import');
+    // A local holiday the platform administrator added stays when the agency administrator tries to remove it.
+    const added = await platform.submit('/console/admin/calendar?year=2027', '/console/admin/calendar/local', { date: '2027-03-09', name: '平台增设', basis: '' });
+    assert.equal(added.statusCode, 303);
+    const auditAfterAdd = (await ctx.repos.audit.list({}, 1, 1)).total;
+    assert.equal(auditAfterAdd, auditBefore + 1);
+    const withLocal = await b.get('/console/admin/calendar?year=2027');
+    assert.match(withLocal.body, /平台增设/);
+    assert.doesNotMatch(withLocal.body, /删除 2027-03-09 本地假日/, 'no remove button for the agency administrator');
+    refused(await b.post('/console/admin/calendar/remove', { _csrf: csrf, date: '2027-03-09' }), 'remove');
+
+    assert.equal((await ctx.repos.audit.list({}, 1, 1)).total, auditAfterAdd);
+    const cal = await ctx.calendar();
+    assert.equal(cal.isWorkingDay('2027-03-08'), true);
+    assert.equal(cal.isWorkingDay('2027-03-09'), false);
+    assert.equal(cal.isKnownYear(2027), false);
+    assert.equal((await platform.submit('/console/admin/calendar?year=2027', '/console/admin/calendar/remove', { date: '2027-03-09' })).statusCode, 303);
+    assert.equal((await ctx.calendar()).isWorkingDay('2027-03-09'), true);
   });
 
   test('the page shows a year, whether it is known, and its sources', async () => {

@@ -96,6 +96,22 @@ describe('the sweep over the demo site', () => {
     assert.equal(lines.filter((l) => /^  \[\d+\]/.test(l)).length, 1);
   });
 
+  test('a supervisor rescans one of the bureau\'s documents from its page (the service decides, the scan is the supervisor\'s)', async () => {
+    const supervisor = await signIn('supervisor');
+    const id = await docId(AUTUMN);
+    const page = await supervisor.get(`/console/privacy/documents/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`action="/console/privacy/documents/${id}/rescan"`));
+    const before = (await ctx.repos.privacy.findings.scanOf(id))!.scanned_at;
+    const res = await supervisor.post(`/console/privacy/documents/${id}/rescan`, { _csrf: Browser.csrfFrom(page.body) });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, `/console/privacy/documents/${id}?done=rescanned`);
+    assert.match((await supervisor.get(String(res.headers.location))).body, /已重新检查。/);
+    assert.notEqual((await ctx.repos.privacy.findings.scanOf(id))!.scanned_at, before, 'scanned again');
+    const missing = await supervisor.post('/console/privacy/documents/2000000000/rescan', { _csrf: Browser.csrfFrom(page.body) });
+    assert.equal(missing.statusCode, 404);
+  });
+
   test('the office withdraws the document with a reason; it leaves the list and the public site', async () => {
     const office = await signIn('office');
     const page = await office.get('/console/privacy');

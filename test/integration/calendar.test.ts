@@ -26,8 +26,12 @@ function staff(id: number, roles: Role[], isSysadmin = false): Actor {
   const user: StaffUser = { id, username: `u${id}`, displayName: `用户${id}`, agencyId: 7, agencyCode: 'hjjyj', departmentId: null, roles, isSysadmin };
   return { kind: 'staff', user, ip: '192.0.2.10' };
 }
-const admin = staff(1, ['admin']);
+/** The platform administrator (like the demo's admin: the agency role and the platform flag). */
+const admin = staff(1, ['admin'], true);
 const sysadmin = staff(2, [], true);
+/** An agency's administrator: may look at the platform's calendar, not change it. */
+const agencyAdmin = staff(5, ['admin']);
+const commandLine: Actor = { kind: 'system', label: '命令行（测试）' };
 const clerk = staff(3, ['clerk']);
 const office = staff(4, ['office', 'reviewer', 'head']);
 const visitor: Actor = { kind: 'public', ip: '198.51.100.1' };
@@ -58,15 +62,21 @@ forEachDialect('working-day calendar service', (s) => {
     }
   });
 
-  test('only administrators import: a clerk, other staff and the public are refused and nothing changes', async () => {
+  test('only platform administrators import: an agency administrator, a clerk, other staff and the public are refused and nothing changes', async () => {
     const before = await auditCount();
-    for (const actor of [clerk, office, visitor]) {
-      await assert.rejects(importScheduleFile(s.ctx, actor, { fileName: 'calendar-2027.json', content: jsonFixture }), ForbiddenError);
-      await assert.rejects(importYear(s.ctx, actor, { year: 2027, days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }], source: 'x' }), ForbiddenError);
-      await assert.rejects(previewScheduleFile(s.ctx, actor, { fileName: 'calendar-2027.json', content: jsonFixture }), ForbiddenError);
+    const confirmed = JSON.stringify({ year: 2027, daysOff: [{ date: '2027-01-01', name: '元旦' }] });
+    for (const actor of [agencyAdmin, clerk, office, visitor]) {
+      const who = actor.kind === 'staff' ? actor.user.roles.join(',') : actor.kind;
+      await assert.rejects(importScheduleFile(s.ctx, actor, { fileName: 'calendar-2027.json', content: jsonFixture }), ForbiddenError, who);
+      await assert.rejects(importYear(s.ctx, actor, { year: 2027, days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }], source: 'x' }), ForbiddenError, who);
+      await assert.rejects(importConfirmedSchedule(s.ctx, actor, confirmed, '通知'), ForbiddenError, who);
+      await assert.rejects(previewScheduleFile(s.ctx, actor, { fileName: 'calendar-2027.json', content: jsonFixture }), ForbiddenError, who);
+      await assert.rejects(addLocalHoliday(s.ctx, actor, { date: '2027-03-08', name: '地方节日' }), ForbiddenError, who);
     }
+    await assert.rejects(importYear(s.ctx, agencyAdmin, { year: 2027, days: [], source: 'x' }), /工作日历由平台管理员维护，全平台各机关共用/);
     assert.equal(await auditCount(), before);
     assert.equal((await s.ctx.calendar()).isKnownYear(2027), false);
+    assert.deepEqual(await s.ctx.repos.calendar.overrides(), []);
   });
 
   test('an invalid file stores nothing and writes no event', async () => {
@@ -191,6 +201,10 @@ forEachDialect('working-day calendar service', (s) => {
     await addLocalHoliday(s.ctx, admin, { date: '2027-03-08', name: '地方节日' });
     assert.equal((await s.ctx.calendar()).isWorkingDay('2027-03-08'), false);
     await assert.rejects(removeDay(s.ctx, clerk, '2027-03-08'), ForbiddenError);
+    const before = await auditCount();
+    await assert.rejects(removeDay(s.ctx, agencyAdmin, '2027-03-08'), ForbiddenError);
+    assert.equal(await auditCount(), before);
+    assert.equal((await s.ctx.calendar()).isWorkingDay('2027-03-08'), false, 'the agency administrator removed nothing');
     await assert.rejects(removeDay(s.ctx, admin, '2027-01-02'), (e: unknown) => e instanceof DomainError && /属于国家节假日安排（更正通知）/.test(e.message));
     await assert.rejects(removeDay(s.ctx, admin, '2027-03-09'), NotFoundError);
     await assert.rejects(removeDay(s.ctx, admin, '2027-3-8'), ValidationError);
@@ -208,8 +222,11 @@ forEachDialect('working-day calendar service', (s) => {
     const same = await importScheduleFile(s.ctx, admin, { fileName: 'holidays.ics', content: ics, year: 2025 });
     assert.equal(same.daysOff, 28);
     assert.equal((await dueDate(s.ctx, '2025-09-26', 20)).due, '2025-10-30');
-    // A schedule without the National Day break: its days are working days again.
-    await importYear(s.ctx, admin, { year: 2025, days: [{ date: '2025-01-01', kind: 'off', name: '元旦' }], source: '测试' });
+    // A schedule without the National Day break: its days are working days again. (The command line
+    // is a system actor, which keeps the calendar like a platform administrator.)
+    await importYear(s.ctx, commandLine, { year: 2025, days: [{ date: '2025-01-01', kind: 'off', name: '元旦' }], source: '测试' });
+    const byCommandLine = (await events('calendar.year_imported')).filter((e) => e.actor_label === '命令行（测试）');
+    assert.deepEqual(byCommandLine.map((e) => [e.subject_id, e.actor_id]), [['2025', null]]);
     assert.deepEqual(await dueDate(s.ctx, '2025-09-26', 20), { from: '2025-09-26', workingDays: 20, due: '2025-10-24', provisional: false });
     assert.deepEqual((await yearSchedule(s.ctx, 2025)).daysOff.map((d) => d.date), ['2025-01-01']);
   });

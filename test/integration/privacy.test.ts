@@ -13,7 +13,7 @@ import { addAttachment, attachmentForDownload } from '../../src/services/attachm
 import { performAction } from '../../src/services/application-action.service.ts';
 import { AppError } from '../../src/services/errors.ts';
 import { FileStore } from '../../src/storage/file-store.ts';
-import { documentPrivacy, recordJustification, scanDocument, withdrawJustification, withheldOriginal } from '../../src/services/privacy.service.ts';
+import { documentPrivacy, recordJustification, rescanDocument, scanDocument, withdrawJustification, withheldOriginal } from '../../src/services/privacy.service.ts';
 import { createMaskedCopy } from '../../src/services/masking.service.ts';
 import { privacyOverview, sweepPublished } from '../../src/services/privacy-sweep.service.ts';
 import { deflectionReport, openSuggestion, suggestFor, suggestionFollowed } from '../../src/services/suggestion.service.ts';
@@ -190,6 +190,35 @@ forEachDialect('privacy guard before publication', (s) => {
       bodyHtml: '<p>联系电话：0745-7623456。招生咨询电话：0745-7654321。洪教发〔2026〕12号，2026年3月2日。</p>',
     }));
     assert.deepEqual((await scanDocument(s.ctx, doc.id)).findings, []);
+  });
+
+  test('rescanDocument: whoever may read the document (a supervisor above the agency included) rescans it; anybody else is refused and nothing is stored', async () => {
+    const doc = await registerDocument(s.ctx, staff('clerk'), input({
+      title: '2026年暑期教师培训报到须知',
+      bodyHtml: '<p>报到地点：市教育局人事股。</p><p>联系人：李老师，手机13974598765。</p>',
+    }));
+    const scanBefore = await s.ctx.repos.privacy.findings.scanOf(doc.id);
+    const eventsBefore = (await s.ctx.repos.audit.list({}, 1, 1)).total;
+    // Not signed in, another agency's office: refused (another agency's document is not found).
+    await rejects(rescanDocument(s.ctx, pub, doc.id), 401);
+    await rejects(rescanDocument(s.ctx, staff('otherOffice'), doc.id), 404, /未找到该文件/);
+    await rejects(rescanDocument(s.ctx, staff('office'), 2_000_000_000), 404);
+    assert.deepEqual(await s.ctx.repos.privacy.findings.scanOf(doc.id), scanBefore);
+    assert.deepEqual(await s.ctx.repos.privacy.findings.allForDocument(doc.id), []);
+    assert.equal((await s.ctx.repos.audit.list({}, 1, 1)).total, eventsBefore);
+
+    // The supervising office of the agency above reads the document, so it may rescan it; the scan is its.
+    const bySupervisor = await rescanDocument(s.ctx, staff('supervisor'), doc.id);
+    assert.equal(bySupervisor.documentId, doc.id);
+    assert.deepEqual(bySupervisor.findings.map((f) => [f.kind, f.masked, f.status]), [['mobile', '139****8765', 'open']]);
+    const { items: [scanned] } = await s.ctx.repos.audit.list({ action: 'privacy.scanned', subjectId: String(doc.id) }, 1, 10);
+    assert.equal(scanned.actor_id, w.users.supervisor.id);
+    // Staff of the document's agency, whatever their role: a rescan decides nothing.
+    const byClerk = await rescanDocument(s.ctx, staff('clerk2'), doc.id);
+    assert.equal(byClerk.open, 1);
+    assert.equal(byClerk.added, 0);
+    // The supervisor's rescan leaves decisions where they were: justifying is still the agency's reviewer's.
+    await rejects(recordJustification(s.ctx, staff('supervisor'), bySupervisor.findings[0].id, '工作联系人的工作手机'), 404);
   });
 
   test('an XLSX recruitment list of 200 rows: refused with sheet and cell, masked copy through the service, then approved', async () => {

@@ -7,9 +7,11 @@ import {
   DUE_DATE_MAX_WORKING_DAYS,
   ScheduleFileError,
   addLocalHoliday,
+  assertMayManageCalendar,
   dueDate,
   importConfirmedSchedule,
   knownYears,
+  mayManageCalendar,
   previewScheduleFile,
   removeDay,
   yearSchedule,
@@ -77,7 +79,9 @@ const formText = (max: number) => z.string().max(max).optional().default('');
 
 /**
  * The public calendar API (stable: automated clients depend on it) and the administrators' page
- * that imports a year's schedule and keeps local extra holidays.
+ * that imports a year's schedule and keeps local extra holidays. The calendar is the platform's:
+ * agency administrators see the page without its forms; every change is a platform administrator's
+ * (calendar.service.ts refuses anybody else, and the routes refuse before reading a form or file).
  */
 export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -107,7 +111,13 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
 
   const renderAdmin = async (request: FastifyRequest, reply: FastifyReply, state: Partial<CalendarAdminState> & { year: number }, status = 200) => {
     const [schedule, years] = await Promise.all([yearSchedule(ctx, state.year), knownYears(ctx)]);
-    return sendPage(request, reply, h(CalendarAdminPage, { ctx: pageContext(request), state: { ...state, schedule, years } }), status);
+    const mayManage = mayManageCalendar(actorOf(request));
+    return sendPage(request, reply, h(CalendarAdminPage, { ctx: pageContext(request), state: { ...state, schedule, years, mayManage } }), status);
+  };
+  /** Every change: a platform administrator only, refused before the form or file is read. */
+  const requireCalendarManager = (request: FastifyRequest) => {
+    requireStaff(request);
+    assertMayManageCalendar(actorOf(request));
   };
   const thisYear = () => yearOf(todayCst(ctx.now()));
 
@@ -120,7 +130,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
 
   // Step 1: read the file and show what it holds; nothing is stored until the confirmation.
   r.post('/console/admin/calendar/upload', { config: { multipartCsrf: true }, schema: { hide: true } }, async (request, reply) => {
-    requireStaff(request, ['admin']);
+    requireCalendarManager(request);
     if (!request.isMultipart()) {
       return renderAdmin(request, reply, { year: thisYear(), uploadErrors: ['请通过页面上的表单选择文件上传'] }, 400);
     }
@@ -172,7 +182,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
   r.post('/console/admin/calendar/import', {
     schema: { hide: true, body: z.object({ schedule: z.string().max(200_000), source: formText(300), _csrf: z.string().optional() }) },
   }, async (request, reply) => {
-    requireStaff(request, ['admin']);
+    requireCalendarManager(request);
     try {
       const result = await importConfirmedSchedule(ctx, actorOf(request), request.body.schedule, request.body.source);
       return reply.redirect(`/console/admin/calendar?year=${result.year}&done=imported`, 303);
@@ -186,7 +196,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
   r.post('/console/admin/calendar/local', {
     schema: { hide: true, body: z.object({ date: formText(20), name: formText(200), basis: formText(300), _csrf: z.string().optional() }) },
   }, async (request, reply) => {
-    requireStaff(request, ['admin']);
+    requireCalendarManager(request);
     const { date, name, basis } = request.body;
     const year = isIsoDate(date) && isCalendarYear(yearOf(date)) ? yearOf(date) : thisYear();
     try {
@@ -203,7 +213,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
   r.post('/console/admin/calendar/remove', {
     schema: { hide: true, body: z.object({ date: formText(20), _csrf: z.string().optional() }) },
   }, async (request, reply) => {
-    requireStaff(request, ['admin']);
+    requireCalendarManager(request);
     const { date } = request.body;
     const year = isIsoDate(date) && isCalendarYear(yearOf(date)) ? yearOf(date) : thisYear();
     try {

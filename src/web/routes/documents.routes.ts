@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { h } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
-import { AppError, ValidationError } from '../../services/errors.ts';
+import { AppError, ForbiddenError, ValidationError } from '../../services/errors.ts';
 import { DOCUMENT_ACTIONS, DOCUMENT_ACTION_LABELS, type DocumentAction } from '../../domain/document-workflow.ts';
 import { registerDocument, transitionDocument, updateDocument, updateValidity, type DocumentInput } from '../../services/document.service.ts';
 import {
@@ -271,19 +271,29 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
 
   // ---- import ----------------------------------------------------------------------------------
 
+  // The import pages are given only to those who may import (as the registration form is given only
+  // to those who may save it): the disclosure office (公开办). The upload, check and run are refused to
+  // anybody else by document-import.service.ts, a platform administrator without the office role
+  // included (a catalog is imported into one's own agency); the same rule here, so the form is not offered.
+  const requireImporter = (request: FastifyRequest) => {
+    const user = requireStaff(request, ['office']);
+    if (!user.roles.includes('office')) throw new ForbiddenError('只有公开办可以导入公开目录');
+    return user;
+  };
+
   r.get('/console/documents/import', { schema: { hide: true } }, async (request, reply) => {
-    requireStaff(request, ['office']);
+    requireImporter(request);
     return sendPage(request, reply, h(ImportPage, { ctx: pageContext(request) }));
   });
 
   r.get('/console/documents/import/template.csv', { schema: { hide: true } }, async (request, reply) => {
-    requireStaff(request, ['office']);
+    requireImporter(request);
     reply.header('content-disposition', `attachment; filename="catalog-template.csv"; filename*=UTF-8''${RFC5987('公开目录导入模板.csv')}`);
     return reply.type('text/csv; charset=utf-8').send(csvTemplate());
   });
 
   r.get('/console/documents/import/template.xlsx', { schema: { hide: true } }, async (request, reply) => {
-    requireStaff(request, ['office']);
+    requireImporter(request);
     const data = await xlsxTemplate(ctx, actorOf(request));
     reply.header('content-disposition', `attachment; filename="catalog-template.xlsx"; filename*=UTF-8''${RFC5987('公开目录导入模板.xlsx')}`);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(data);

@@ -8,11 +8,10 @@ import { h } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
 import { AppError } from '../../services/errors.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
-import { documentPrivacy, recordJustification, scanDocument, withdrawJustification, withheldOriginal } from '../../services/privacy.service.ts';
+import { documentPrivacy, recordJustification, rescanDocument, withdrawJustification, withheldOriginal } from '../../services/privacy.service.ts';
 import { createMaskedCopy } from '../../services/masking.service.ts';
 import { privacyOverview, runSweep } from '../../services/privacy-sweep.service.ts';
 import { withdrawDocument } from '../../services/document.service.ts';
-import { documentForStaff } from '../../services/document-access.ts';
 import { timingReport } from '../../services/timing.service.ts';
 import { deflectionReport } from '../../services/suggestion.service.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
@@ -62,11 +61,10 @@ export function privacyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return showDocument(request, reply, request.params.id, { notice: done ? PRIVACY_NOTICES[done] : undefined });
   });
 
+  // Anybody who may read the document, a supervisor of its agency included: a rescan records what
+  // the scanner finds and decides nothing (see rescanDocument).
   r.post('/console/privacy/documents/:id/rescan', { schema: { hide: true, params: docParams, body: csrfOnly } }, async (request, reply) =>
-    act(request, reply, request.params.id, 'rescanned', async () => {
-      await documentForStaff(ctx.repos, requireStaff(request), request.params.id);
-      await scanDocument(ctx, request.params.id, { actor: actorOf(request) });
-    }));
+    act(request, reply, request.params.id, 'rescanned', () => rescanDocument(ctx, actorOf(request), request.params.id)));
 
   r.post('/console/privacy/documents/:id/findings/:fid/justify', { schema: { hide: true, params: findingParams, body: reasonBody } }, async (request, reply) =>
     act(request, reply, request.params.id, 'justified', () => recordJustification(ctx, actorOf(request), request.params.fid, request.body.reason), request.params.fid));

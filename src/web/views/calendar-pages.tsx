@@ -13,6 +13,8 @@ export interface CalendarAdminState {
   year: number;
   schedule: YearScheduleView;
   years: KnownYear[];
+  /** A platform administrator: the import and local-holiday forms are shown (agency administrators only look). */
+  mayManage: boolean;
   done?: CalendarDone;
   uploadErrors?: string[];
   uploadForm?: { year: string; source: string };
@@ -93,11 +95,11 @@ function DayTable({ ctx, days, caption, removable }: { ctx: PageContext; days: S
   );
 }
 
-/** /console/admin/calendar: a year's schedule with its sources, the import form and local extra holidays. */
+/** /console/admin/calendar: a year's schedule with its sources; for platform administrators the import form and local extra holidays. */
 export function CalendarAdminPage({ ctx, state }: { ctx: PageContext; state: CalendarAdminState }) {
   const { schedule: s, year } = state;
   const lastKnown = state.years.at(-1)?.year;
-  const hasLocal = s.daysOff.some((d) => d.local);
+  const hasLocal = state.mayManage && s.daysOff.some((d) => d.local);
   const local = state.localForm ?? { date: '', name: '', basis: '' };
   const localErrors = state.localErrors ?? {};
   return (
@@ -138,7 +140,8 @@ export function CalendarAdminPage({ ctx, state }: { ctx: PageContext; state: Cal
             </p>
           ) : (
             <Notice kind="error">
-              <strong>{year} 年的节假日安排尚未载入。</strong>涉及该年的期限暂按星期一至星期五推算，标注为“暂定”；国务院办公厅公布安排后，请在下方导入。
+              <strong>{year} 年的节假日安排尚未载入。</strong>涉及该年的期限暂按星期一至星期五推算，标注为“暂定”；国务院办公厅公布安排后，
+              {state.mayManage ? '请在下方导入。' : '由平台管理员导入。'}
             </Notice>
           )}
           <HolidaySummary entries={toEntries(s)} caption={`${year} 年放假和调休安排`} />
@@ -146,7 +149,13 @@ export function CalendarAdminPage({ ctx, state }: { ctx: PageContext; state: Cal
           <DayTable ctx={ctx} days={s.makeUpWorkdays} caption="调休上班日" removable={false} />
         </section>
 
-        <section class="card" aria-labelledby="cal-import-title">
+        {!state.mayManage && (
+          <p class="notice notice-warn calendar-platform-note" role="note">
+            工作日历由平台管理员维护，全平台各机关共用，机关管理员只能查看。需要导入新年度的节假日安排或增设本地假日时，请联系平台管理员。
+          </p>
+        )}
+
+        {state.mayManage && <section class="card" aria-labelledby="cal-import-title">
           <h2 id="cal-import-title">导入年度安排</h2>
           <p class="hint">
             上传 .json（格式见 README“Working-day calendar”一节）或 .ics 日历文件（如 chinese-days 发布的 holidays.ics）。
@@ -171,9 +180,9 @@ export function CalendarAdminPage({ ctx, state }: { ctx: PageContext; state: Cal
             </Field>
             <button type="submit" class="primary">上传并预览</button>
           </form>
-        </section>
+        </section>}
 
-        <section class="card" aria-labelledby="cal-local-title">
+        {state.mayManage && <section class="card" aria-labelledby="cal-local-title">
           <h2 id="cal-local-title">增设本地假日</h2>
           <p class="hint">本地人民政府决定的额外放假日（如地方民族节日）。只能设在工作日；再次导入该年度安排时保留。</p>
           {state.localError && <Notice kind="error">{state.localError}</Notice>}
@@ -190,7 +199,7 @@ export function CalendarAdminPage({ ctx, state }: { ctx: PageContext; state: Cal
             </Field>
             <button type="submit" class="primary">增设</button>
           </form>
-        </section>
+        </section>}
       </div>
     </ConsoleLayout>
   );
