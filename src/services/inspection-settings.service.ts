@@ -9,7 +9,7 @@ import {
   COLUMN_KIND_LABELS, defaultColumns, describePeriod, isColumnKind, isPeriodUnit, type ColumnKind, type ColumnSpec, type PeriodUnit,
 } from '../domain/inspection.ts';
 import { TEXT_RULE_KIND_LABELS, TEXT_RULE_SEVERITY_LABELS, ruleKey, validateTextRule, type TextRule, type TextRuleKind, type TextRuleSeverity } from '../domain/text-rules.ts';
-import { actorLabel, actorUserId, type Actor } from './actor.ts';
+import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { assertOwnAgency, requireStaffFor } from './inspection-access.ts';
@@ -119,6 +119,14 @@ async function materialise(repos: Repositories, agencyId: number, now: Date): Pr
   return out;
 }
 
+/** A column of the user's own agency. */
+async function ownColumn(repos: Repositories, user: StaffUser, id: number): Promise<InspectionColumnRow> {
+  const row = await repos.inspection.columns.byId(id);
+  if (!row) throw new NotFoundError('未找到该栏目');
+  assertOwnAgency(user, row.agency_id);
+  return row;
+}
+
 export async function addColumn(ctx: ServiceContext, actor: Actor, input: ColumnInput): Promise<void> {
   const user = requireStaffFor(actor, 'inspection.configure');
   const now = ctx.now();
@@ -136,9 +144,7 @@ export async function updateColumn(ctx: ServiceContext, actor: Actor, id: number
   const user = requireStaffFor(actor, 'inspection.configure');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const row = await repos.inspection.columns.byId(id);
-    if (!row) throw new NotFoundError('未找到该栏目');
-    assertOwnAgency(user, row.agency_id);
+    const row = await ownColumn(repos, user, id);
     const taxonomy = await taxonomyChoices(repos, row.agency_id);
     const others = (await repos.inspection.columns.list(row.agency_id)).filter((r) => r.id !== id).map(fromRow);
     const spec = cleanColumn(input, taxonomy, others);
@@ -152,9 +158,7 @@ export async function deleteColumn(ctx: ServiceContext, actor: Actor, id: number
   const user = requireStaffFor(actor, 'inspection.configure');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const row = await repos.inspection.columns.byId(id);
-    if (!row) throw new NotFoundError('未找到该栏目');
-    assertOwnAgency(user, row.agency_id);
+    const row = await ownColumn(repos, user, id);
     await repos.inspection.columns.delete(id);
     await audit(repos, actor, row.agency_id, 'inspection.column.removed', 'inspection_column', id, { name: row.name }, now);
   });
