@@ -112,6 +112,8 @@ export interface JobRunTable {
   finished_at: string | null;
   instance: string;
   result: string | null;
+  /** Refreshed while the run is in progress; NULL (rows from before migration 19) reads as started_at. */
+  heartbeat_at: string | null;
 }
 
 export interface SettingTable {

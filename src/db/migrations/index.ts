@@ -12,6 +12,7 @@ import * as decisionWording from './2026-11-27-11-decision-wording.ts';
 import * as applicantErasure from './2026-11-27-13-applicant-erasure.ts';
 import * as mailOutbox from './2026-11-27-12-mail-outbox.ts';
 import * as searchTitleTokens from './2026-11-27-18-search-title-tokens.ts';
+import * as jobHeartbeat from './2026-11-27-19-job-heartbeat.ts';
 
 // Explicit list (no directory scanning, no import side effects). Append new migrations at the end,
 // named by date and sequence; never edit one that has shipped.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-12-mail-outbox': mailOutbox,
   '2026-11-27-11-decision-wording': decisionWording,
   '2026-11-27-18-search-title-tokens': searchTitleTokens,
+  '2026-11-27-19-job-heartbeat': jobHeartbeat,
 };

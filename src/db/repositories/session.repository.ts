@@ -29,4 +29,9 @@ export class SessionRepository {
     await q.execute();
   }
 
+  /** Deletes sessions that have expired (findValid no longer accepts them); returns how many. */
+  async deleteExpired(now: Date): Promise<number> {
+    const res = await this.db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+    return Number(res.numDeletedRows);
+  }
 }
