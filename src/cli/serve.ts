@@ -44,8 +44,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     intervalMs: config.schedulerIntervalMs,
     onOutcome: (o) => {
       metrics.observeJob(o.job, o.status);
-      if (o.status === 'failed') app.log.error({ job: o.job, period: o.period, error: o.error }, '定时任务失败');
-      else if (o.status === 'ran') app.log.info({ job: o.job, period: o.period, status: o.status }, '定时任务完成');
+      // tookOverFrom: the run took over the claim of an instance that stopped beating (see scheduler.ts).
+      const from = o.status !== 'claimed_elsewhere' && o.tookOverFrom ? { tookOverFrom: o.tookOverFrom } : {};
+      if (o.status === 'failed') app.log.error({ job: o.job, period: o.period, error: o.error, ...from }, '定时任务失败');
+      else if (o.status === 'ran') app.log.info({ job: o.job, period: o.period, status: o.status, ...from }, '定时任务完成');
     },
   });
   // SIGTERM: stop taking connections, finish requests in flight, then close the database.
