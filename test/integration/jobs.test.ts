@@ -176,14 +176,15 @@ forEachDialect('a job claim whose instance died is taken over after the lease', 
 });
 
 forEachDialect('housekeeping prunes bookkeeping tables', (s) => {
-  test('deletes job runs finished more than 90 days ago and expired sessions; keeps recent runs, claims in progress and valid sessions', async () => {
+  test('deletes job runs finished (or silent) more than 90 days ago and expired sessions; keeps recent runs, recent claims and valid sessions', async () => {
     const now = new Date('2026-06-01T02:00:00Z');
     const ctx = createServiceContext(s.db, s.ctx.config, { now: () => now });
     const run = (job: string, period: string, startedAt: string, finishedAt: string | null) => ({ job, period, instance: 'h:1', started_at: startedAt, heartbeat_at: startedAt, finished_at: finishedAt, result: finishedAt ? '{}' : null });
     await s.db.kysely.insertInto('job_runs').values([
       run('mail.outbox', '2026-03-02T01:00', '2026-03-02T01:00:00.000Z', '2026-03-02T01:00:01.000Z'), // 91 days: deleted
       run('mail.outbox', '2026-03-04T01:00', '2026-03-04T01:00:00.000Z', '2026-03-04T01:00:01.000Z'), // 89 days: kept
-      run('stuck', '2026-01-01', '2026-01-01T01:00:00.000Z', null), // never finished: kept
+      run('stuck', '2026-01-01', '2026-01-01T01:00:00.000Z', null), // never finished, silent for 151 days: deleted
+      run('stalled', '2026-05-20', '2026-05-20T01:00:00.000Z', null), // never finished, 12 days: kept
     ]).execute();
     const agency = await ctx.repos.agencies.insert({
       code: 'hk', name: '洪江市教育局', short_name: null, parent_id: null, credit_code: '11431281006109018N', address: '', postcode: '', office_hours: '', phone: '', fax: '', email: '', website: '', office_name: '办公室', index_pattern: '{creditCode}/{year}-{serial:5}', created_at: now.toISOString(),
@@ -195,10 +196,10 @@ forEachDialect('housekeeping prunes bookkeeping tables', (s) => {
 
     const outcome = await runOnce(ctx, housekeepingJob, now);
     assert.equal(outcome.status, 'ran');
-    assert.deepEqual(outcome.status === 'ran' && outcome.result, { jobRuns: 1, sessions: 1 });
+    assert.deepEqual(outcome.status === 'ran' && outcome.result, { jobRuns: 2, sessions: 1 });
 
     const left = await s.db.kysely.selectFrom('job_runs').select(['job', 'period', 'finished_at']).orderBy('period').execute();
-    assert.deepEqual(left.map((r) => [r.job, r.period]), [['stuck', '2026-01-01'], ['mail.outbox', '2026-03-04T01:00'], ['housekeeping', '2026-06-01']]);
+    assert.deepEqual(left.map((r) => [r.job, r.period]), [['mail.outbox', '2026-03-04T01:00'], ['stalled', '2026-05-20'], ['housekeeping', '2026-06-01']]);
     assert.equal(left[2].finished_at, now.toISOString(), 'its own claim is kept and finished');
     assert.deepEqual((await s.db.kysely.selectFrom('sessions').select('id').execute()).map((r) => r.id), ['valid']);
     assert.ok(await ctx.repos.sessions.findValid('valid', now));

@@ -69,8 +69,17 @@ export class JobRepository {
   }
 
   /** Deletes the rows of runs that finished before `before`; claims in progress (finished_at NULL) are kept. */
-  async deleteFinishedBefore(before: Date): Promise<number> {
-    const res = await this.db.deleteFrom('job_runs').where('finished_at', 'is not', null).where('finished_at', '<', before.toISOString()).executeTakeFirst();
+  /**
+   * Deletes the records of runs that finished before `before`, and of claims that never finished
+   * and have not beaten since `before` (their instance died long ago: a takeover happens only
+   * within the claim's own period).
+   */
+  async deleteOlderThan(before: Date): Promise<number> {
+    const cutoff = before.toISOString();
+    const res = await this.db.deleteFrom('job_runs').where((eb) => eb.or([
+      eb('finished_at', '<', cutoff),
+      eb.and([eb('finished_at', 'is', null), eb(eb.fn.coalesce('heartbeat_at', 'started_at'), '<', cutoff)]),
+    ])).executeTakeFirst();
     return Number(res.numDeletedRows);
   }
 
