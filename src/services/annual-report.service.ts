@@ -223,6 +223,13 @@ function requireParty(a: Access, party: ReportParty): void {
   }
 }
 
+/** The actor's own agency, where the actor is its disclosure office (who compiles, submits and publishes). */
+async function ownOfficeAccess(ctx: ServiceContext, actor: Actor): Promise<Access> {
+  const a = await access(ctx, actor, staffOf(actor).agencyId);
+  requireParty(a, 'office');
+  return a;
+}
+
 export function checkYear(year: number, today: string): void {
   const current = Number(today.slice(0, 4));
   if (!Number.isInteger(year) || year < 2008 || year > current) {
@@ -593,9 +600,7 @@ async function editableVersion(ctx: ServiceContext, repos: Repositories, actor: 
 
 /** Runs an edit of the office's version in progress in one transaction. */
 async function editReport<T>(ctx: ServiceContext, actor: Actor, year: number, fn: (repos: Repositories, row: AnnualReportRow, a: Access) => Promise<T>): Promise<T> {
-  const user = staffOf(actor);
-  const a = await access(ctx, actor, user.agencyId);
-  requireParty(a, 'office');
+  const a = await ownOfficeAccess(ctx, actor);
   checkYear(year, todayOf(ctx));
   const run = () => ctx.transaction(async (repos) => fn(repos, await editableVersion(ctx, repos, actor, a, year), a));
   try {
@@ -911,9 +916,7 @@ function searchTextOf(row: AnnualReportRow): string {
 
 /** Publishes the accepted version in the 政府信息公开年报 column (and the search index). */
 export async function publishReport(ctx: ServiceContext, actor: Actor, year: number): Promise<AnnualReportRow> {
-  const user = staffOf(actor);
-  const a = await access(ctx, actor, user.agencyId);
-  requireParty(a, 'office');
+  const a = await ownOfficeAccess(ctx, actor);
   return ctx.transaction(async (repos) => {
     const versions = await repos.reports.versions(a.agency.id, year);
     const current = versions.at(-1);
@@ -958,9 +961,7 @@ export async function startCorrection(ctx: ServiceContext, actor: Actor, year: n
   const trimmed = note.trim();
   if (trimmed === '') throw new ValidationError('请说明更正的内容和原因', { note: '请说明更正的内容和原因' });
   if (trimmed.length > 2000) throw new ValidationError('更正说明不能超过2000字', { note: '更正说明不能超过2000字' });
-  const user = staffOf(actor);
-  const a = await access(ctx, actor, user.agencyId);
-  requireParty(a, 'office');
+  const a = await ownOfficeAccess(ctx, actor);
   return ctx.transaction(async (repos) => {
     const versions = await repos.reports.versions(a.agency.id, year);
     const current = versions.at(-1);
