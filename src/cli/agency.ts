@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openContext, UsageError, type CliIo } from './common.ts';
+import { requireOptions, UsageError, withContext, type CliIo } from './common.ts';
 import { agencyTree, createAgency, type AgencyInput } from '../services/account.service.ts';
 import type { Actor } from '../services/actor.ts';
 
@@ -28,22 +28,17 @@ export async function agencyCommand(args: string[], io: CliIo): Promise<number> 
   });
   const v = values as Record<string, string | undefined>;
   if (sub === 'add') {
-    const missing = [['code', '--code'], ['name', '--name'], ['credit-code', '--credit-code']].filter(([k]) => !v[k]).map(([, flag]) => flag);
-    if (missing.length) throw new UsageError(`缺少参数：${missing.join('、')}\n${USAGE}`);
+    requireOptions(v, ['code', 'name', 'credit-code'], USAGE);
     const input: AgencyInput = { code: v.code!, name: v.name!, creditCode: v['credit-code']!, parentCode: v.parent };
     for (const [flag, field] of Object.entries(OPTIONAL)) if (v[flag] !== undefined) (input as unknown as Record<string, string>)[field] = v[flag]!;
-    const { db, ctx } = await openContext(v.db);
-    try {
+    return withContext(v.db, async (ctx) => {
       const a = await createAgency(ctx, CLI_ACTOR, input);
       io.out(`已新增机关：${a.name}（代码 ${a.code}，统一社会信用代码 ${a.creditCode}）`);
       return 0;
-    } finally {
-      await db.close();
-    }
+    });
   }
   if (sub === 'list') {
-    const { db, ctx } = await openContext(v.db);
-    try {
+    return withContext(v.db, async (ctx) => {
       const nodes = await agencyTree(ctx, CLI_ACTOR);
       if (nodes.length === 0) io.out('尚无机关。用 gongkai agency add 新增。');
       for (const n of nodes) {
@@ -51,9 +46,7 @@ export async function agencyCommand(args: string[], io: CliIo): Promise<number> 
         io.out(`${'  '.repeat(n.depth)}${n.agency.code.padEnd(12)} ${n.agency.creditCode}  ${n.agency.name}${depts ? `  科室：${depts}` : ''}`);
       }
       return 0;
-    } finally {
-      await db.close();
-    }
+    });
   }
   throw new UsageError(USAGE);
 }

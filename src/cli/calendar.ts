@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openContext, UsageError, type CliIo } from './common.ts';
+import { openContext, UsageError, withContext, type CliIo } from './common.ts';
 import { importScheduleFile, ScheduleFileError, yearSchedule } from '../services/calendar.service.ts';
 import { describeDates, groupByHoliday, isCalendarYear, MAX_SCHEDULE_FILE_BYTES, type ScheduleEntry } from '../domain/calendar-import.ts';
 import type { Actor } from '../services/actor.ts';
@@ -35,8 +35,7 @@ export async function calendarCommand(args: string[], io: CliIo): Promise<number
 
   if (sub === 'show') {
     const year = parseYear(target)!;
-    const { db, ctx } = await openContext(values.db);
-    try {
+    return withContext(values.db, async (ctx) => {
       const s = await yearSchedule(ctx, year);
       io.out(s.known ? `${year} 年节假日安排（依据：${s.scheduleSource}）：` : `${year} 年的节假日安排尚未载入，期限按星期一至星期五推算（暂定）。`);
       printGroups(io, [
@@ -44,9 +43,7 @@ export async function calendarCommand(args: string[], io: CliIo): Promise<number
         ...s.makeUpWorkdays.map((d) => ({ date: d.date, kind: 'work' as const, name: d.name ?? '（未命名）' })),
       ]);
       return 0;
-    } finally {
-      await db.close();
-    }
+    });
   }
 
   const year = parseYear(values.year);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openContext, type CliIo } from './common.ts';
+import { openContext, withContext, type CliIo } from './common.ts';
 import { loadDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/seed.ts';
 
 export async function migrateCommand(args: string[], io: CliIo): Promise<number> {
@@ -12,14 +12,11 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
 
 export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
-  const { db, ctx } = await openContext(values.db);
-  try {
+  return withContext(values.db, async (ctx) => {
     await loadDemo(ctx);
     io.out('已载入演示数据。演示账号（仅供演示）：');
     for (const a of DEMO_ACCOUNTS) io.out(`  ${a.username.padEnd(12)} ${a.roles.join(',')}`);
     io.out(`  密码均为：${DEMO_PASSWORD}`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }

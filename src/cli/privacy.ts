@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openContext, UsageError, type CliIo } from './common.ts';
+import { UsageError, withContext, type CliIo } from './common.ts';
 import { sweepAgencyIds, sweepPublished } from '../services/privacy-sweep.service.ts';
 import { purgeExpiredPersonalData } from '../services/applicant-data.service.ts';
 
@@ -16,8 +16,7 @@ export async function privacyCommand(args: string[], io: CliIo): Promise<number>
   if (positionals.length !== 1 || (positionals[0] !== 'sweep' && positionals[0] !== 'purge')) throw new UsageError(USAGE);
   if (positionals[0] === 'purge') return purgeCommand(values.db, values.agency, values['dry-run'] ?? false, io);
   if (values['dry-run']) throw new UsageError(USAGE);
-  const { db, ctx } = await openContext(values.db);
-  try {
+  return withContext(values.db, async (ctx) => {
     const ids = await sweepAgencyIds(ctx, values.agency);
     const run = await sweepPublished(ctx, ids, { actor: { kind: 'system', label: '系统（命令行检查）' } });
     io.out(`已检查已发布的文件 ${run.scanned} 份：发现个人信息 ${run.findingCount} 处，无法自动检查的附件 ${run.uncheckedCount} 个。`);
@@ -31,14 +30,11 @@ export async function privacyCommand(args: string[], io: CliIo): Promise<number>
       }
     }
     return run.findingCount > 0 ? 2 : 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 async function purgeCommand(dbUrl: string | undefined, agency: string | undefined, dryRun: boolean, io: CliIo): Promise<number> {
-  const { db, ctx } = await openContext(dbUrl);
-  try {
+  return withContext(dbUrl, async (ctx) => {
     const report = await purgeExpiredPersonalData(ctx, { dryRun, ...(agency ? { agencyCodes: [agency] } : {}) });
     if (agency && report.agencies.length === 0) throw new UsageError(`未找到机关代码 ${agency}`);
     for (const a of report.agencies) {
@@ -47,7 +43,5 @@ async function purgeCommand(dbUrl: string | undefined, agency: string | undefine
     }
     io.out(dryRun ? `试运行：共 ${report.erased} 件申请到期，未作任何修改。` : `已删除 ${report.erased} 件申请的申请人个人信息，删除文件 ${report.filesDeleted} 个。`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openContext, UsageError, type CliIo } from './common.ts';
+import { requireOptions, UsageError, withContext, type CliIo } from './common.ts';
 import { createUser, findAgencyByCode, findDepartmentByName, findUserByUsername, listUsers, resetPassword } from '../services/account.service.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { CLI_ACTOR } from './agency.ts';
@@ -19,14 +19,10 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
     args: rest,
     options: { db: str, username: str, password: str, agency: str, roles: str, department: str, 'display-name': str, email: str, sysadmin: { type: 'boolean', default: false } },
   });
-  const need = (...names: (keyof typeof v)[]) => {
-    const missing = names.filter((n) => v[n] === undefined || v[n] === '').map((n) => `--${n}`);
-    if (missing.length) throw new UsageError(`缺少参数：${missing.join('、')}\n${USAGE}`);
-  };
+  const need = (...names: (keyof typeof v)[]) => requireOptions(v, names, USAGE);
   if (sub === 'add') {
     need('username', 'password', 'agency', 'roles');
-    const { db, ctx } = await openContext(v.db);
-    try {
+    return withContext(v.db, async (ctx) => {
       const agency = await findAgencyByCode(ctx, v.agency!);
       const department = v.department ? await findDepartmentByName(ctx, agency.id, v.department) : null;
       const u = await createUser(ctx, CLI_ACTOR, {
@@ -35,25 +31,19 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
       });
       io.out(`已新增用户：${u.username}（${u.displayName}），机关 ${u.agencyCode}，角色 ${u.roles.join(',') || '无'}${u.isSysadmin ? '，平台管理员' : ''}`);
       return 0;
-    } finally {
-      await db.close();
-    }
+    });
   }
   if (sub === 'passwd') {
     need('username', 'password');
-    const { db, ctx } = await openContext(v.db);
-    try {
+    return withContext(v.db, async (ctx) => {
       const u = await findUserByUsername(ctx, CLI_ACTOR, v.username!);
       await resetPassword(ctx, CLI_ACTOR, u.id, v.password!);
       io.out(`已修改用户 ${u.username} 的密码；其所有登录已注销，登录锁定已解除。`);
       return 0;
-    } finally {
-      await db.close();
-    }
+    });
   }
   if (sub === 'list') {
-    const { db, ctx } = await openContext(v.db);
-    try {
+    return withContext(v.db, async (ctx) => {
       const agencyId = v.agency ? (await findAgencyByCode(ctx, v.agency)).id : undefined;
       const users = await listUsers(ctx, CLI_ACTOR, { agencyId });
       if (users.length === 0) io.out('没有用户。');
@@ -62,9 +52,7 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
         io.out(`${u.username.padEnd(16)} ${u.agencyCode.padEnd(10)} ${(u.roles.join(',') || '-').padEnd(20)} ${u.displayName}${u.departmentName ? `（${u.departmentName}）` : ''}${flags ? `  [${flags}]` : ''}`);
       }
       return 0;
-    } finally {
-      await db.close();
-    }
+    });
   }
   throw new UsageError(USAGE);
 }
