@@ -14,6 +14,16 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   supervisor: '监督机构',
 };
 
+/** The same roles in English, for the console in English (the terms the public site uses). */
+export const ROLE_LABELS_EN: Readonly<Record<Role, string>> = {
+  clerk: 'Clerk',
+  office: 'Disclosure office',
+  reviewer: 'Reviewer',
+  head: 'Head',
+  admin: 'System administrator',
+  supervisor: 'Supervising office',
+};
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

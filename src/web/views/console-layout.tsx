@@ -1,14 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../../domain/roles.ts';
-import { ROLE_LABELS } from '../../domain/roles.ts';
+import { ROLE_LABELS, ROLE_LABELS_EN } from '../../domain/roles.ts';
 import type { PageContext } from '../render.tsx';
-import { LANGS, LANG_LABELS } from '../i18n/index.ts';
+import { LANGS, LANG_LABELS, tx, type Lang } from '../i18n/index.ts';
 import { withQuery } from '../render.tsx';
 
 /** One entry of the console's side navigation; shown when the user holds one of `roles` (or is a system administrator). */
 export interface ConsoleNavItem {
   href: string;
-  label: string;
+  /** Simplified Chinese (Traditional is converted from it with the page) and English. */
+  label: { zh: string; en: string };
   /** Roles that see the entry; empty = every signed-in user. */
   roles: Role[];
   /** Only for system administrators. */
@@ -17,26 +18,36 @@ export interface ConsoleNavItem {
 
 // Areas add their entry here, in the order staff expect to see them.
 export const CONSOLE_NAV: ConsoleNavItem[] = [
-  { href: '/console', label: '工作台', roles: [] },
-  { href: '/console/documents', label: '主动公开', roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
-  { href: '/console/admin/agencies', label: '机关管理', roles: [], sysadmin: true },
-  { href: '/console/admin/users', label: '用户管理', roles: ['admin'] },
-  { href: '/console/admin/calendar', label: '工作日历', roles: ['admin'] },
-  { href: '/console/admin/audit', label: '审计日志', roles: ['admin'] },
-  { href: '/console/education', label: '教育公开', roles: ['clerk', 'office', 'admin'] },
-  { href: '/console/questions', label: '在线咨询', roles: ['clerk', 'office', 'reviewer', 'head'] },
-  { href: '/console/consultations', label: '意见征集', roles: ['clerk', 'office', 'reviewer', 'head'] },
-  { href: '/console/applications', label: '依申请公开', roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
-  { href: '/console/applications/new', label: '登记线下申请', roles: ['office'] },
-  { href: '/console/applications/templates', label: '依申请公开文书模板', roles: ['office', 'head', 'admin'] },
-  { href: '/console/reports', label: '年度报告', roles: ['office', 'head', 'reviewer', 'supervisor'] },
-  { href: '/console/inspection', label: '网站自查', roles: ['office', 'head', 'reviewer', 'admin', 'supervisor'] },
-  { href: '/console/error-reports', label: '网站找错留言', roles: ['office', 'head'] },
-  { href: '/console/inbox', label: '我的提醒', roles: ['clerk', 'office'] },
-  { href: '/console/privacy', label: '个人信息检查', roles: ['office', 'reviewer', 'head', 'supervisor'] },
-  { href: '/console/applicant-data', label: '申请人个人信息', roles: ['office', 'head', 'admin'] },
-  { href: '/console/account', label: '我的账号', roles: [] },
+  { href: '/console', label: { zh: '工作台', en: 'Console' }, roles: [] },
+  { href: '/console/documents', label: { zh: '主动公开', en: 'Proactive disclosure' }, roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
+  { href: '/console/admin/agencies', label: { zh: '机关管理', en: 'Agencies' }, roles: [], sysadmin: true },
+  { href: '/console/admin/users', label: { zh: '用户管理', en: 'Users' }, roles: ['admin'] },
+  { href: '/console/admin/calendar', label: { zh: '工作日历', en: 'Working-day calendar' }, roles: ['admin'] },
+  { href: '/console/admin/audit', label: { zh: '审计日志', en: 'Audit log' }, roles: ['admin'] },
+  { href: '/console/education', label: { zh: '教育公开', en: 'Education disclosure' }, roles: ['clerk', 'office', 'admin'] },
+  { href: '/console/questions', label: { zh: '在线咨询', en: 'Online consultation' }, roles: ['clerk', 'office', 'reviewer', 'head'] },
+  { href: '/console/consultations', label: { zh: '意见征集', en: 'Public consultation' }, roles: ['clerk', 'office', 'reviewer', 'head'] },
+  { href: '/console/applications', label: { zh: '依申请公开', en: 'Disclosure on application' }, roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
+  { href: '/console/applications/new', label: { zh: '登记线下申请', en: 'Register an offline application' }, roles: ['office'] },
+  { href: '/console/applications/templates', label: { zh: '依申请公开文书模板', en: 'Letter templates for applications' }, roles: ['office', 'head', 'admin'] },
+  { href: '/console/reports', label: { zh: '年度报告', en: 'Annual reports' }, roles: ['office', 'head', 'reviewer', 'supervisor'] },
+  { href: '/console/inspection', label: { zh: '网站自查', en: 'Site self-inspection' }, roles: ['office', 'head', 'reviewer', 'admin', 'supervisor'] },
+  { href: '/console/error-reports', label: { zh: '网站找错留言', en: 'Site error reports' }, roles: ['office', 'head'] },
+  { href: '/console/inbox', label: { zh: '我的提醒', en: 'My reminders' }, roles: ['clerk', 'office'] },
+  { href: '/console/privacy', label: { zh: '个人信息检查', en: 'Personal data checks' }, roles: ['office', 'reviewer', 'head', 'supervisor'] },
+  { href: '/console/applicant-data', label: { zh: '申请人个人信息', en: "Applicants' personal data" }, roles: ['office', 'head', 'admin'] },
+  { href: '/console/account', label: { zh: '我的账号', en: 'My account' }, roles: [] },
 ];
+
+/** A role's name in the page's language. */
+export function roleLabel(ctx: { lang: Lang }, role: Role): string {
+  return ctx.lang === 'en' ? ROLE_LABELS_EN[role] : ROLE_LABELS[role];
+}
+
+/** The user's roles for display, e.g. "公开办、审核人" or "Disclosure office, Reviewer". */
+export function roleList(ctx: { lang: Lang }, roles: readonly Role[]): string {
+  return roles.map((r) => roleLabel(ctx, r)).join(tx(ctx, '、', ', '));
+}
 
 export function visibleNav(user: NonNullable<PageContext['user']>): ConsoleNavItem[] {
   return CONSOLE_NAV.filter((item) => {
@@ -70,8 +81,8 @@ export function ConsoleLayout(props: { ctx: PageContext; title: string; active?:
               <nav aria-label={ctx.t('lang.switch')} class="langs">
                 {LANGS.map((l) => <a href={withQuery(ctx.url, { lang: l })} lang={l} aria-current={l === ctx.lang ? 'true' : undefined}>{LANG_LABELS[l]}</a>)}
               </nav>
-              <span>{user.displayName}（{user.roles.map((r) => ROLE_LABELS[r]).join('、') || '无角色'}）</span>
-              <a href="/">门户首页</a>
+              <span>{user.displayName}{tx(ctx, '（', ' (')}{roleList(ctx, user.roles) || tx(ctx, '无角色', 'no role')}{tx(ctx, '）', ')')}</span>
+              <a href="/">{tx(ctx, '门户首页', 'Public site')}</a>
               <form method="post" action="/logout" class="inline">
                 <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                 <button type="submit" class="linklike">{ctx.t('nav.logout')}</button>
@@ -80,9 +91,9 @@ export function ConsoleLayout(props: { ctx: PageContext; title: string; active?:
           </div>
         </header>
         <div class="console-body">
-          <nav class="console-nav" aria-label="工作台导航">
+          <nav class="console-nav" aria-label={tx(ctx, '工作台导航', 'Console navigation')}>
             <ul>
-              {nav.map((n) => <li><a href={n.href} aria-current={n.href === active ? 'page' : undefined}>{n.label}</a></li>)}
+              {nav.map((n) => <li><a href={n.href} aria-current={n.href === active ? 'page' : undefined}>{ctx.lang === 'en' ? n.label.en : n.label.zh}</a></li>)}
             </ul>
           </nav>
           <main id="main" class="console-main" tabIndex={-1}>
