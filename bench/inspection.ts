@@ -19,8 +19,9 @@ import { runInspection } from '../src/services/inspection.service.ts';
 import { ensureTaxonomy } from '../src/services/taxonomy.service.ts';
 import { FileStore } from '../src/storage/file-store.ts';
 import { addDays, chinaDateOf } from '../src/domain/dates.ts';
+import { benchArgs, median, prng, timeAsync } from './_support.ts';
 
-const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const args = benchArgs();
 const SIZES = (args.get('sizes') ?? '1000,5000,20000').split(',').map(Number).sort((a, b) => a - b);
 const RUNS = Number(args.get('runs') ?? 3);
 const DEMO_BUDGET_MS = 10_000;
@@ -35,14 +36,6 @@ async function fresh(name: string): Promise<{ db: Db; ctx: ServiceContext }> {
   return { db, ctx };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function timeIt(fn: () => Promise<unknown>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
 // ---- 1. the demo platform ----
 
 async function demoPlatform(): Promise<boolean> {
@@ -52,7 +45,7 @@ async function demoPlatform(): Promise<boolean> {
   const docs = Number((await db.kysely.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    times.push(await timeIt(async () => {
+    times.push(await timeAsync(async () => {
       for (const a of agencies) await runInspection(ctx, a.id, { externalLinks: false, kind: 'scheduled' });
     }));
   }
@@ -64,15 +57,6 @@ async function demoPlatform(): Promise<boolean> {
 }
 
 // ---- 2. cost against the number of documents ----
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['秋季招生入学工作', '公开招聘教师', '学费收费标准', '学生资助资金发放', '校舍安全排查', '部门预算', '双随机抽查结果', '教育督导评估', '课后服务收费', '教师资格认定'];
 const GENRES = ['通知', '公告', '意见', '办法', '方案', '报告', '其他'];
@@ -137,7 +121,7 @@ async function generated(size: number): Promise<{ ms: number; findings: number; 
   let findings = 0;
   let links = 0;
   for (let i = 0; i < RUNS; i++) {
-    times.push(await timeIt(async () => {
+    times.push(await timeAsync(async () => {
       const o = await runInspection(ctx, agency.id, { externalLinks: false, kind: 'scheduled' });
       findings = o.assessment.findings.length;
       links = o.run.links_checked;

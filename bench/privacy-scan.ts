@@ -13,20 +13,12 @@ import { scanText } from '../src/domain/privacy-scan.ts';
 import { residentIdCheckChar } from '../src/domain/identity.ts';
 import { attachmentText } from '../src/services/privacy-files.ts';
 import { maskAndVerify } from '../src/services/masking.service.ts';
+import { benchArgs, median, prng, timeAsync, timeIt } from './_support.ts';
 
-const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const args = benchArgs();
 const PAGES = Number(args.get('pages') ?? 2000);
 const RUNS = Number(args.get('runs') ?? 5);
 const LINES_PER_PAGE = 40;
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = prng(20260310);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -58,23 +50,6 @@ function policyPage(): string {
 function listPage(start: number): string {
   return Array.from({ length: LINES_PER_PAGE }, (_, i) =>
     `${start + i} ${person()} ${pick(TOWNS)}中心小学 ${residentId()} ${rand() < 0.6 ? mobile() : ''} 生活补助 625元`).join('\n');
-}
-
-function timeIt(fn: () => void): number {
-  const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 // ---- text throughput ----

@@ -20,8 +20,9 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { createRepositories, type Repositories } from '../src/db/repositories/index.ts';
 import { searchDocuments } from '../src/search/search.service.ts';
 import type { SearchEntry } from '../src/search/search-index.repository.ts';
+import { benchArgs, prng } from './_support.ts';
 
-const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const args = benchArgs();
 const SIZES = (args.get('sizes') ?? '100000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const PG_SIZE = Number(args.get('pg') ?? 100_000);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,16 +31,6 @@ const AGENCIES = 40;
 const BATCH = 5_000;
 
 // ---- generated documents ----
-
-function prng(seed: number): () => number {
-  // mulberry32: small, fast, deterministic.
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOWNS = ['黔城镇', '安江镇', '托口镇', '沅河镇', '江市镇', '岔头乡', '雪峰镇', '塘湾镇', '湾溪乡', '洗马乡', '龙船塘瑶族乡', '熟坪乡', '铁山乡', '大崇乡', '双溪镇', '深渡苗族乡', '桂花园乡', '群峰乡', '茅渡乡', '沙湾乡'];
 const SCHOOL_KINDS = ['中心小学', '中心学校', '第一中学', '第二中学', '第三中学', '实验小学', '实验中学', '幼儿园', '中心幼儿园', '职业中专', '特殊教育学校', '九年一贯制学校', '民族中学', '完全小学'];
