@@ -20,7 +20,7 @@ import {
   type ReportWorkspace,
   type SupervisionOverview,
 } from '../../services/annual-report.service.ts';
-import { ApplicationTableView, ProactiveTableView, Prose, ReviewTableView, applicantColumnLabel, applicationRowFullLabel, proactiveLabel, type CellHref } from './report-tables.tsx';
+import { ApplicationTableView, ProactiveTableView, Prose, ReviewTableView, applicantColumnLabel, applicationRowFullLabel, type CellHref } from './report-tables.tsx';
 
 const ACTIVE = '/console/reports';
 
@@ -59,11 +59,12 @@ const HISTORY_EN: Readonly<Record<string, string>> = {
   导入存档报告: 'Archived report imported',
 };
 
+/** FIGURE_LABELS in English, worded as table 二's rows and columns are (report-tables.tsx). */
 const FIGURE_EN: Readonly<Record<FigureKey, string>> = {
-  licensing: `${proactiveLabel('行政许可', 'en')}: ${proactiveLabel('本年处理决定数量', 'en').toLowerCase()}`,
-  penalty: `${proactiveLabel('行政处罚', 'en')}: ${proactiveLabel('本年处理决定数量', 'en').toLowerCase()}`,
-  coercion: `${proactiveLabel('行政强制', 'en')}: ${proactiveLabel('本年处理决定数量', 'en').toLowerCase()}`,
-  fees: `${proactiveLabel('行政事业性收费', 'en')}: ${proactiveLabel('本年收费金额（单位：万元）', 'en').toLowerCase()}`,
+  licensing: 'Administrative licensing: decisions this year',
+  penalty: 'Administrative penalties: decisions this year',
+  coercion: 'Administrative compulsion: decisions this year',
+  fees: 'Administrative and institutional fees: fees collected this year (10,000 yuan)',
 };
 const figureLabel = (ctx: PageContext, k: FigureKey) => (ctx.lang === 'en' ? FIGURE_EN[k] : FIGURE_LABELS[k]);
 
