@@ -4,6 +4,65 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../render.tsx';
 import { Notice } from './components.tsx';
+import { tx, type Lang } from '../i18n/index.ts';
+import {
+  COLUMN_KIND_LABELS, DEDUCT_INDICATORS, PERIOD_UNIT_LABELS, RESULT_LABELS, indicatorLabel as indicatorLabelZh,
+  type ColumnKind, type DeductIndicator, type Indicator, type PeriodUnit,
+} from '../../domain/inspection.ts';
+import { TEXT_RULE_KINDS, TEXT_RULE_KIND_LABELS, TEXT_RULE_SEVERITY_LABELS, type TextRuleKind, type TextRuleSeverity } from '../../domain/text-rules.ts';
+
+// English for the inspection's labels. The Chinese follows the indicators of 《政府网站与政务新媒体
+// 检查指标》 and lives in the domain; the English is kept here by code.
+const INDICATOR_EN: Record<Indicator, string> = {
+  security: 'Security incidents, leaks and other serious problems',
+  site_not_updated: 'Home page not updated',
+  columns_not_updated: 'Columns not updated',
+  serious_typo: 'Serious typos',
+  poor_interaction: 'Poor response to the public',
+  publishing: 'Publishing and interpretation',
+  services: 'Online services',
+  interaction: 'Interaction',
+  function: 'Functional design',
+};
+const RESULT_EN: Record<'pass' | 'fail', string> = { pass: 'Pass', fail: 'Fail' };
+const COLUMN_KIND_EN: Record<ColumnKind, string> = {
+  news: 'News and headlines', notices: 'Notices and announcements', policy: 'Policy documents', other: 'Other columns to be kept up to date',
+};
+const PERIOD_UNIT_EN: Record<PeriodUnit, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
+const TEXT_RULE_KIND_EN: Record<TextRuleKind, { short: string; long: string }> = {
+  forbidden: { short: 'Forbidden or sensitive wording', long: 'Forbidden or sensitive wording' },
+  miswriting: { short: 'Commonly miswritten word', long: 'Commonly miswritten word (must be corrected)' },
+};
+const TEXT_RULE_SEVERITY_EN: Record<TextRuleSeverity, string> = { veto: 'Serious (veto item)', deduct: 'Ordinary (points deducted)' };
+
+type WithLang = { lang: Lang };
+
+export const indicatorLabel = (ctx: WithLang, i: Indicator): string => tx(ctx, indicatorLabelZh(i), INDICATOR_EN[i]);
+export const resultLabel = (ctx: WithLang, r: 'pass' | 'fail'): string => tx(ctx, RESULT_LABELS[r], RESULT_EN[r]);
+export const columnKindLabel = (ctx: WithLang, k: ColumnKind): string => tx(ctx, COLUMN_KIND_LABELS[k], COLUMN_KIND_EN[k]);
+export const periodUnitLabel = (ctx: WithLang, u: PeriodUnit): string => tx(ctx, PERIOD_UNIT_LABELS[u], PERIOD_UNIT_EN[u][1]);
+export const textRuleKindLabel = (ctx: WithLang, k: TextRuleKind): string => tx(ctx, TEXT_RULE_KIND_LABELS[k], TEXT_RULE_KIND_EN[k].short);
+export const textRuleKindOption = (ctx: WithLang, k: (typeof TEXT_RULE_KINDS)[number]): string => tx(ctx, k.label, TEXT_RULE_KIND_EN[k.code].long);
+export const textRuleSeverityLabel = (ctx: WithLang, s: TextRuleSeverity): string => tx(ctx, TEXT_RULE_SEVERITY_LABELS[s], TEXT_RULE_SEVERITY_EN[s]);
+
+/** 6个月 / 6 months. */
+export function periodLabel(ctx: WithLang, value: number, unit: PeriodUnit): string {
+  return ctx.lang === 'en' ? `${value} ${PERIOD_UNIT_EN[unit][value === 1 ? 0 : 1]}` : `${value}${PERIOD_UNIT_LABELS[unit]}`;
+}
+
+/** A report month '2026-10': 2026年10月 / October 2026. */
+export function monthLabel(ctx: WithLang, month: string): string {
+  if (ctx.lang !== 'en') return `${month.replace('-', '年')}月`;
+  const [y, m] = month.split('-');
+  const d = new Date(Date.UTC(Number(y), Number(m) - 1, 1));
+  return Number.isNaN(d.getTime()) ? month : d.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** A deduction indicator's label as a run summary holds it (Chinese), in the page's language. */
+export function deductionLabel(ctx: WithLang, zh: string): string {
+  const code = (Object.keys(DEDUCT_INDICATORS) as DeductIndicator[]).find((k) => DEDUCT_INDICATORS[k].label === zh);
+  return code ? indicatorLabel(ctx, code) : zh;
+}
 
 /** A form's values (a checkbox group has several) and its field errors, kept when it comes back. */
 export interface FormState {
@@ -95,13 +154,16 @@ export function CheckGroup(props: { form: FormState; name: string; legend: strin
   );
 }
 
-/** The message of a form that came back, with a link to each field in error. */
-export function FormErrors({ form, idPrefix = 'f' }: { form: FormState; idPrefix?: string }) {
+/**
+ * The message of a form that came back, with a link to each field in error. Without `ctx` (callers
+ * that do not pass it yet) the default message is Chinese.
+ */
+export function FormErrors({ ctx = { lang: 'zh-CN' }, form, idPrefix = 'f' }: { ctx?: WithLang; form: FormState; idPrefix?: string }) {
   const errs = Object.entries(form.errors);
   if (!form.message && errs.length === 0) return null;
   return (
     <Notice kind="error">
-      <p>{form.message ?? '提交的内容有误，请修改后重试。'}</p>
+      <p>{form.message ?? tx(ctx, '提交的内容有误，请修改后重试。', 'Some of what you entered is not right. Please correct it and try again.')}</p>
       {errs.length > 0 && <ul>{errs.map(([field, msg]) => <li><a href={`#${idPrefix}-${field}`}>{msg}</a></li>)}</ul>}
     </Notice>
   );
@@ -111,10 +173,12 @@ export function Done({ text: message }: { text?: string | null }) {
   return message ? <Notice kind="ok"><p>{message}</p></Notice> : null;
 }
 
-export function SeverityBadge({ severity }: { severity: 'veto' | 'deduct' }) {
-  return severity === 'veto' ? <span class="badge badge-danger">单项否决</span> : <span class="badge badge-warn">扣分</span>;
+export function SeverityBadge({ ctx, severity }: { ctx: WithLang; severity: 'veto' | 'deduct' }) {
+  return severity === 'veto'
+    ? <span class="badge badge-danger">{tx(ctx, '单项否决', 'Veto item')}</span>
+    : <span class="badge badge-warn">{tx(ctx, '扣分', 'Deduction')}</span>;
 }
 
-export function ResultBadge({ result, label }: { result: 'pass' | 'fail'; label: string }) {
-  return <span class={result === 'pass' ? 'result result-pass' : 'result result-fail'}>{label}</span>;
+export function ResultBadge({ ctx, result }: { ctx: WithLang; result: 'pass' | 'fail' }) {
+  return <span class={result === 'pass' ? 'result result-pass' : 'result result-fail'}>{resultLabel(ctx, result)}</span>;
 }
