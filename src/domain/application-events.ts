@@ -105,6 +105,18 @@ export interface CaseEvent {
   data: Record<string, unknown>;
 }
 
+/** A stored event row as a CaseEvent (rows read without their actor have none). */
+export function caseEventOf(row: { type: string; occurred_on: string; actor_id?: number | null; data: string }): CaseEvent {
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed = JSON.parse(row.data) as unknown;
+    if (parsed !== null && typeof parsed === 'object') data = parsed as Record<string, unknown>;
+  } catch {
+    // A row written by hand with bad JSON still shows; it just carries no details.
+  }
+  return { type: row.type as ApplicationEventType, on: row.occurred_on, actorId: row.actor_id ?? null, data };
+}
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 

@@ -32,7 +32,7 @@ import {
   type ReviewLitigationTable,
 } from '../domain/annual-report.ts';
 import { isOutcomeCode, OUTCOMES, STATE_LABELS, WITHDRAWAL, type ReportOutcome, type State } from '../domain/application-workflow.ts';
-import { caseClock, type CaseEvent } from '../domain/application-events.ts';
+import { caseClock, caseEventOf } from '../domain/application-events.ts';
 import {
   ADJUSTABLE_COLUMNS,
   ADJUSTABLE_ROWS,
@@ -784,9 +784,7 @@ async function repliesOnTime(repos: Repositories, cal: WorkingCalendar, agencyId
   const events = await repos.reportSources.applicationEvents(replied.map((a) => a.id));
   let onTime = 0;
   for (const a of replied) {
-    const caseEvents: CaseEvent[] = (events.get(a.id) ?? []).map((e) => ({
-      type: e.type as CaseEvent['type'], on: e.occurred_on, actorId: null, data: safeJson(e.data),
-    }));
+    const caseEvents = (events.get(a.id) ?? []).map(caseEventOf);
     try {
       const clock = caseClock(cal, { receivedOn: a.received_on, endedOn: a.ended_on, events: caseEvents }, a.ended_on!);
       if (clock.dueOn === null || a.ended_on! <= clock.dueOn) onTime++;
@@ -795,15 +793,6 @@ async function repliesOnTime(repos: Repositories, cal: WorkingCalendar, agencyId
     }
   }
   return { replies: replied.length, onTime };
-}
-
-function safeJson(s: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(s) as unknown;
-    return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** A first draft of section 一 with the year's real figures, for the office to rewrite. */

@@ -10,7 +10,7 @@ import type { ErasedApplicantFields } from '../db/repositories/applicant-data.re
 import {
   DEFAULT_RETENTION_YEARS, ENDED_STATES, ERASED_MARK, checkRetentionYears, retentionCutoff, scrubJson, scrubText, type OwnPersonalData,
 } from '../domain/applicant-retention.ts';
-import { EVENT_LABELS, publicEventText, type ApplicationEventType } from '../domain/application-events.ts';
+import { EVENT_LABELS, caseEventOf, publicEventText, type ApplicationEventType } from '../domain/application-events.ts';
 import {
   APPLICANT_KIND_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, FORMAT_LABELS, ID_TYPE_LABELS, ORG_TYPE_LABELS,
   type ApplicantKind, type Channel, type Delivery, type IdType, type InfoFormat, type OrgType,
@@ -23,7 +23,7 @@ import type { LetterKind } from '../output/application-letters.ts';
 import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { ForbiddenError, UnauthorizedError, ValidationError } from './errors.ts';
-import { caseEventOf, outcomeLabelOf } from './application-case.service.ts';
+import { outcomeLabelOf } from './application-case.service.ts';
 import { receiptLetter } from './application-letter.service.ts';
 import { APPLICANT_FILE_KIND } from './application-intake.service.ts';
 

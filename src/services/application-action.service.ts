@@ -11,6 +11,7 @@ import {
   ACTION_EVENT,
   applicantDeadline,
   caseClock,
+  caseEventOf,
   currentDraft,
   isPublicEventType,
   workflowContextOf,
@@ -37,7 +38,7 @@ import type { ServiceContext } from './context.ts';
 import { DomainError, ForbiddenError, ValidationError } from './errors.ts';
 import { todayOf } from './application-intake.service.ts';
 import { loadVisibleApplication } from './application-policy.service.ts';
-import { buildCaseView, caseEventOf, type CaseView } from './application-case.service.ts';
+import { buildCaseView, type CaseView } from './application-case.service.ts';
 import { letterForAction, type GeneratedLetter } from './application-letter.service.ts';
 
 /** What a client sends: `type` (a stable action code), `on` (the legal date, default today), and the step's details. */

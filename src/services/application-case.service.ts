@@ -1,7 +1,7 @@
 // Reading applications: the staff case view, the staff lists (with derived "due soon" and
 // "overdue"), and the applicant's tracking view. Every due date is derived here from the event
 // history and the calendar at the moment of reading (STYLE.md #4).
-import type { ApplicationEventRow, ApplicationRow } from '../db/schema.ts';
+import type { ApplicationRow } from '../db/schema.ts';
 import type { ApplicationFileMeta } from '../db/repositories/application.repository.ts';
 import type { ApplicationClock, ClockWarning } from '../domain/application-clock.ts';
 import { formatExplanationZh, remainingWorkingDays } from '../domain/application-clock.ts';
@@ -9,6 +9,7 @@ import {
   EVENT_LABELS,
   applicantDeadline,
   caseClock,
+  caseEventOf,
   currentDraft,
   publicEventText,
   workflowContextOf,
@@ -61,17 +62,6 @@ import {
 
 /** Open applications due within this many working days are listed as "due soon". */
 export const DUE_SOON_WORKING_DAYS = 5;
-
-export function caseEventOf(e: ApplicationEventRow): CaseEvent {
-  let data: Record<string, unknown> = {};
-  try {
-    const parsed = JSON.parse(e.data) as unknown;
-    if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
-  } catch {
-    // A row written by hand with bad JSON still shows; it just carries no details.
-  }
-  return { type: e.type as ApplicationEventType, on: e.occurred_on, actorId: e.actor_id, data };
-}
 
 export interface DueView {
   dueOn: string | null;

@@ -3,7 +3,7 @@
 import type { Agency, ApplicationRow } from '../db/schema.ts';
 import { CONSULTATION_DAYS } from '../domain/application-clock.ts';
 import type { CaseEvent } from '../domain/application-events.ts';
-import { caseClock } from '../domain/application-events.ts';
+import { caseClock, caseEventOf } from '../domain/application-events.ts';
 import { CHANNEL_LABELS, DELIVERY_LABELS, FORMAT_LABELS, type Channel, type Delivery, type InfoFormat } from '../domain/application-form.ts';
 import { OUTCOMES, OUTCOME_CODES, isOutcomeCode, type Action, type OutcomeCode } from '../domain/application-workflow.ts';
 import { formatDateZh } from '../domain/dates.ts';
@@ -27,7 +27,6 @@ import { actorLabel, type Actor, type StaffUser } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
-import { caseEventOf } from './application-case.service.ts';
 import { APPLICANT_FILE_KIND } from './application-intake.service.ts';
 import { loadVisibleApplication } from './application-policy.service.ts';
 

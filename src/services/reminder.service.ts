@@ -6,11 +6,11 @@
 // reminder by e-mail: the message is queued in the outbox in the same transaction as the inbox item
 // and sent afterwards by the job (src/mail/outbox.ts). Staff see the unread count on their dashboard.
 import type { ApplicationRow } from '../db/schema.ts';
-import { caseClock } from '../domain/application-events.ts';
+import { caseClock, caseEventOf } from '../domain/application-events.ts';
 import { STATES, isOpen, type State } from '../domain/application-workflow.ts';
 import { formatDateZh } from '../domain/dates.ts';
 import type { StaffUser } from './actor.ts';
-import { caseEventOf, dueViewOf } from './application-case.service.ts';
+import { dueViewOf } from './application-case.service.ts';
 import type { ServiceContext } from './context.ts';
 import { NotFoundError } from './errors.ts';
 import { reminderMail } from '../mail/message.ts';

@@ -3,7 +3,7 @@
 // computed from the application event log and the working-day calendar (domain/response-timing.ts),
 // for the console and for the annual report's prose draft (annual-report.service.ts draftOverview).
 import type { Repositories } from '../db/repositories/index.ts';
-import { caseClock, type CaseEvent } from '../domain/application-events.ts';
+import { caseClock, caseEventOf } from '../domain/application-events.ts';
 import { OUTCOMES, isOutcomeCode } from '../domain/application-workflow.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { chinaDateOf } from '../domain/dates.ts';
@@ -13,15 +13,6 @@ import type { ServiceContext } from './context.ts';
 import type { DashboardFigure } from './dashboard.service.ts';
 import { staffOf } from './document-access.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
-
-function safeJson(s: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(s) as unknown;
-    return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 /**
  * Whether an outcome is a reply to the applicant. Cases closed because the applicant never
@@ -39,7 +30,7 @@ export async function timingCases(repos: Repositories, cal: WorkingCalendar, age
   const events = await repos.reportSources.applicationEvents(apps.map((a) => a.id));
   return apps.map((a) => {
     const list = events.get(a.id) ?? [];
-    const caseEvents: CaseEvent[] = list.map((e) => ({ type: e.type as CaseEvent['type'], on: e.occurred_on, actorId: null, data: safeJson(e.data) }));
+    const caseEvents = list.map(caseEventOf);
     let repliedOn: string | null = null;
     if (isReply(a.outcome)) {
       const replied = [...list].reverse().find((e) => e.type === 'replied');

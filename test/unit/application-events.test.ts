@@ -5,6 +5,7 @@ import {
   ACTION_EVENT,
   applicantDeadline,
   caseClock,
+  caseEventOf,
   clockEventsOf,
   currentDraft,
   isPublicEventType,
@@ -18,6 +19,15 @@ const cal = WorkingCalendar.fromBaseline();
 const ev = (type: CaseEvent['type'], on: string, data: Record<string, unknown> = {}, actorId: number | null = 1): CaseEvent => ({ type, on, actorId, data });
 
 describe('application events → reply clock', () => {
+  test('a stored row becomes a case event; data that is not a JSON object reads as no details', () => {
+    const row = { type: 'extended', occurred_on: '2025-10-27', actor_id: 7, data: '{"workingDays":10}' };
+    assert.deepEqual(caseEventOf(row), { type: 'extended', on: '2025-10-27', actorId: 7, data: { workingDays: 10 } });
+    assert.deepEqual(caseEventOf({ ...row, data: '{broken' }).data, {});
+    assert.deepEqual(caseEventOf({ ...row, data: 'null' }).data, {});
+    assert.deepEqual(caseEventOf({ ...row, data: '"text"' }).data, {});
+    assert.equal(caseEventOf({ type: 'received', occurred_on: '2025-09-26', data: '{}' }).actorId, null, 'rows read without their actor');
+  });
+
   test('every action records an event; internal steps are not public', () => {
     for (const a of ACTIONS) assert.ok(ACTION_EVENT[a]);
     assert.equal(isPublicEventType('assigned'), false);
