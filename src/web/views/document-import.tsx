@@ -73,8 +73,7 @@ export function ImportPage(props: ImportPageProps) {
       <h1>{tx(ctx, '导入已有公开目录', 'Import an existing disclosure catalog')}</h1>
       <DocumentTabs ctx={ctx} active="/console/documents/import" />
       <p class="hint">
-        {tx(ctx, `将原网站导出的目录（Excel .xlsx 或 CSV）导入为已发布的主动公开信息，保留原索引号、成文日期和发布日期。
-        导入前先试运行：任何一行有误，整个文件都不会导入。`, 'Imports a catalog exported from the old site (Excel .xlsx or CSV) as published proactive disclosure, keeping the original index numbers, dates created and dates published. Do a dry run first: if any row has an error, nothing in the file is imported.')}
+        {tx(ctx, '将原网站导出的目录（Excel .xlsx 或 CSV）导入为已发布的主动公开信息，保留原索引号、成文日期和发布日期。 导入前先试运行：任何一行有误，整个文件都不会导入。', 'Imports a catalog exported from the old site (Excel .xlsx or CSV) as published proactive disclosure, keeping the original index numbers, dates created and dates published. Do a dry run first: if any row has an error, nothing in the file is imported.')}
       </p>
       <p>
         {tx(ctx, '下载模板：', 'Templates: ')}<a href="/console/documents/import/template.xlsx">{tx(ctx, 'Excel 模板（含填写说明）', 'Excel template (with instructions)')}</a>　<a href="/console/documents/import/template.csv">{tx(ctx, 'CSV 模板', 'CSV template')}</a>
