@@ -7,7 +7,7 @@ import type { Repositories } from '../db/repositories/index.ts';
 import type { ServiceContext } from './context.ts';
 import type { Actor, StaffUser } from './actor.ts';
 import { DomainError, NotFoundError, ValidationError } from './errors.ts';
-import { assertSameAgency, audit, can, requireStaffFor } from './education-access.ts';
+import { assertSameAgency, audit, can, inOwnAgency, requireStaffFor } from './education-access.ts';
 import { cleanDocumentRef } from './enrolment.service.ts';
 import type { Consultation, ConsultationComment } from '../db/schema.ts';
 import { isIsoDate, toDayNumber } from '../domain/dates.ts';
@@ -170,9 +170,7 @@ export async function saveConsultation(ctx: ServiceContext, actor: Actor, id: nu
         agency_id: user.agencyId, status: 'draft', feedback_summary: '', adoption_summary: '', final_document_ref: null, created_at: now.toISOString(), published_at: null, concluded_at: null, ...row,
       })).id;
     } else {
-      const old = await repos.consultations.byId(id);
-      if (!old) throw new NotFoundError('未找到该意见征集');
-      assertSameAgency(user, old.agency_id, '未找到该意见征集');
+      const old = inOwnAgency(user, await repos.consultations.byId(id), '未找到该意见征集');
       if (old.status === 'concluded') throw new DomainError('已发布采纳情况的意见征集不能修改');
       await repos.consultations.update(id, row);
       cid = id;
@@ -186,9 +184,7 @@ export async function publishConsultation(ctx: ServiceContext, actor: Actor, id:
   const user = requireStaffFor(actor, 'consultation.manage');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const c = await repos.consultations.byId(id);
-    if (!c) throw new NotFoundError('未找到该意见征集');
-    assertSameAgency(user, c.agency_id, '未找到该意见征集');
+    const c = inOwnAgency(user, await repos.consultations.byId(id), '未找到该意见征集');
     if (c.status !== 'draft') throw new DomainError('只有草稿状态的意见征集才能发布');
     if (c.closes_on < todayOf(ctx)) throw new DomainError('征集截止日期已过，请先修改征集期限');
     await repos.consultations.update(id, { status: 'published', published_at: now.toISOString(), updated_at: now.toISOString() });
@@ -207,9 +203,7 @@ export async function staffConsultations(ctx: ServiceContext, actor: Actor): Pro
 
 export async function staffConsultation(ctx: ServiceContext, actor: Actor, id: number): Promise<{ consultation: ConsultationView; comments: StaffComment[]; canManage: boolean; canModerate: boolean }> {
   const user = requireStaffFor(actor, 'consultation.manage', 'consultation.moderate');
-  const c = await ctx.repos.consultations.byId(id);
-  if (!c) throw new NotFoundError('未找到该意见征集');
-  assertSameAgency(user, c.agency_id, '未找到该意见征集');
+  const c = inOwnAgency(user, await ctx.repos.consultations.byId(id), '未找到该意见征集');
   const comments = await ctx.repos.consultations.comments(id);
   return {
     consultation: view(c, comments, todayOf(ctx)),
@@ -281,9 +275,7 @@ export async function concludeConsultation(ctx: ServiceContext, actor: Actor, id
   const finalDocumentRef = cleanDocumentRef(input.finalDocumentRef, 'finalDocumentRef');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const c = await repos.consultations.byId(id);
-    if (!c) throw new NotFoundError('未找到该意见征集');
-    assertSameAgency(user, c.agency_id, '未找到该意见征集');
+    const c = inOwnAgency(user, await repos.consultations.byId(id), '未找到该意见征集');
     const phase = phaseOf(c, todayOf(ctx));
     if (phase !== 'closed') throw new DomainError(phase === 'concluded' ? '采纳情况已经发布' : `征集期至 ${c.closes_on} 结束，期满后才能发布采纳情况`);
     const comments = await repos.consultations.comments(id);

@@ -38,6 +38,13 @@ export function assertSameAgency(user: StaffUser, agencyId: number, what = 'æœªæ
   if (!user.isSysadmin && user.agencyId !== agencyId) throw new NotFoundError(what);
 }
 
+/** The record, if it exists and is of the user's agency; otherwise the same "not found" either way. */
+export function inOwnAgency<T extends { agency_id: number }>(user: StaffUser, row: T | undefined, what: string): T {
+  if (!row) throw new NotFoundError(what);
+  assertSameAgency(user, row.agency_id, what);
+  return row;
+}
+
 /** Appends the audit event of a state change; call inside the change's transaction. */
 export async function audit(
   repos: Repositories,

@@ -2,8 +2,8 @@
 // of validity. Whether an item is in force is derived from today's date.
 import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
-import { assertSameAgency, audit, requireStaffFor } from './education-access.ts';
+import { ValidationError } from './errors.ts';
+import { audit, inOwnAgency, requireStaffFor } from './education-access.ts';
 import { cleanDocumentRef } from './enrolment.service.ts';
 import type { EduFee } from '../db/schema.ts';
 import { isIsoDate } from '../domain/dates.ts';
@@ -41,9 +41,7 @@ export async function listFees(ctx: ServiceContext, agencyId: number): Promise<{
 
 export async function staffFee(ctx: ServiceContext, actor: Actor, id: number): Promise<FeeView> {
   const user = requireStaffFor(actor, 'content.manage');
-  const f = await ctx.repos.education.fees.byId(id);
-  if (!f) throw new NotFoundError('未找到该收费项目');
-  assertSameAgency(user, f.agency_id, '未找到该收费项目');
+  const f = inOwnAgency(user, await ctx.repos.education.fees.byId(id), '未找到该收费项目');
   return view(f, todayOf(ctx));
 }
 
@@ -94,9 +92,7 @@ export async function saveFee(ctx: ServiceContext, actor: Actor, id: number | nu
     if (id === null) {
       fid = (await repos.education.fees.insert({ agency_id: user.agencyId, created_at: now.toISOString(), ...row })).id;
     } else {
-      before = await repos.education.fees.byId(id);
-      if (!before) throw new NotFoundError('未找到该收费项目');
-      assertSameAgency(user, before.agency_id, '未找到该收费项目');
+      before = inOwnAgency(user, await repos.education.fees.byId(id), '未找到该收费项目');
       await repos.education.fees.update(id, row);
       fid = id;
     }
@@ -112,9 +108,7 @@ export async function deleteFee(ctx: ServiceContext, actor: Actor, id: number): 
   const user = requireStaffFor(actor, 'content.manage');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const f = await repos.education.fees.byId(id);
-    if (!f) throw new NotFoundError('未找到该收费项目');
-    assertSameAgency(user, f.agency_id, '未找到该收费项目');
+    const f = inOwnAgency(user, await repos.education.fees.byId(id), '未找到该收费项目');
     await repos.education.fees.delete(id);
     await audit(repos, actor, { agencyId: f.agency_id, action: 'fee.deleted', subjectType: 'edu_fee', subjectId: id, summary: { name: f.name, standard: f.standard } }, now);
   });

@@ -7,7 +7,7 @@ import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, NotFoundError, ValidationError } from './errors.ts';
 import { agencyByCode } from './portal.service.ts';
-import { assertSameAgency, audit, can, requireStaffFor } from './education-access.ts';
+import { audit, can, inOwnAgency, requireStaffFor } from './education-access.ts';
 import type { Question } from '../db/schema.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { chinaDateOf } from '../domain/dates.ts';
@@ -282,9 +282,7 @@ export interface StaffQuestionDetail extends StaffQuestionRow {
 
 export async function questionForStaff(ctx: ServiceContext, actor: Actor, id: number): Promise<StaffQuestionDetail> {
   const user = requireHandler(actor);
-  const q = await ctx.repos.questions.byId(id);
-  if (!q) throw new NotFoundError('未找到该咨询');
-  assertSameAgency(user, q.agency_id, '未找到该咨询');
+  const q = inOwnAgency(user, await ctx.repos.questions.byId(id), '未找到该咨询');
   const cal = await ctx.calendar();
   return {
     ...staffRow(cal, chinaDateOf(ctx.now()), q),
@@ -315,9 +313,7 @@ export async function answerQuestion(ctx: ServiceContext, actor: Actor, id: numb
   if (Object.keys(fields).length) throw new ValidationError('答复内容有误', fields);
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const q = await repos.questions.byId(id);
-    if (!q) throw new NotFoundError('未找到该咨询');
-    assertSameAgency(user, q.agency_id, '未找到该咨询');
+    const q = inOwnAgency(user, await repos.questions.byId(id), '未找到该咨询');
     if (q.status === 'discarded') throw new DomainError('该咨询已作无效处理，不能答复');
     if (q.published === 1) assertNoPersonalData(q, q.public_subject, q.public_body, answer);
     const revised = q.status === 'answered';
@@ -336,9 +332,7 @@ export async function discardQuestion(ctx: ServiceContext, actor: Actor, id: num
   if (why === '') throw new ValidationError('请填写原因', { reason: '请填写作无效处理的原因（如重复提交、与教育工作无关）' });
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const q = await repos.questions.byId(id);
-    if (!q) throw new NotFoundError('未找到该咨询');
-    assertSameAgency(user, q.agency_id, '未找到该咨询');
+    const q = inOwnAgency(user, await repos.questions.byId(id), '未找到该咨询');
     if (q.status !== 'pending') throw new DomainError('只有待答复的咨询才能作无效处理');
     await repos.questions.update(id, { status: 'discarded' });
     await audit(repos, actor, { agencyId: q.agency_id, action: 'question.discarded', subjectType: 'question', subjectId: id, summary: { reason: why.slice(0, 200) } }, now);
@@ -383,9 +377,7 @@ export async function publishQuestion(ctx: ServiceContext, actor: Actor, id: num
   if (Object.keys(fields).length) throw new ValidationError('公开内容有误', fields);
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const q = await repos.questions.byId(id);
-    if (!q) throw new NotFoundError('未找到该咨询');
-    assertSameAgency(user, q.agency_id, '未找到该咨询');
+    const q = inOwnAgency(user, await repos.questions.byId(id), '未找到该咨询');
     if (q.status !== 'answered') throw new DomainError('只有已答复的咨询才能公开');
     if (q.keep_private === 1) throw new DomainError('提问人要求不公开此咨询，不能发布');
     assertNoPersonalData(q, subject, body, q.answer);
@@ -400,9 +392,7 @@ export async function unpublishQuestion(ctx: ServiceContext, actor: Actor, id: n
   const user = requireStaffFor(actor, 'question.publish');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const q = await repos.questions.byId(id);
-    if (!q) throw new NotFoundError('未找到该咨询');
-    assertSameAgency(user, q.agency_id, '未找到该咨询');
+    const q = inOwnAgency(user, await repos.questions.byId(id), '未找到该咨询');
     if (q.published !== 1) throw new DomainError('该咨询尚未公开');
     await repos.questions.update(id, { published: 0 });
     await repos.search.remove('question', id);

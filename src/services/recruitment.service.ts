@@ -4,7 +4,7 @@
 import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, NotFoundError, ValidationError } from './errors.ts';
-import { assertSameAgency, audit, requireStaffFor } from './education-access.ts';
+import { audit, inOwnAgency, requireStaffFor } from './education-access.ts';
 import { cleanDocumentRef } from './enrolment.service.ts';
 import type { EduRecruitment } from '../db/schema.ts';
 import { isIsoDate } from '../domain/dates.ts';
@@ -98,9 +98,7 @@ export async function staffRecruitments(ctx: ServiceContext, actor: Actor): Prom
 
 export async function staffRecruitment(ctx: ServiceContext, actor: Actor, id: number): Promise<RecruitmentView> {
   const user = requireStaffFor(actor, 'content.manage');
-  const r = await ctx.repos.education.recruitment.byId(id);
-  if (!r) throw new NotFoundError('未找到该招聘公告');
-  assertSameAgency(user, r.agency_id, '未找到该招聘公告');
+  const r = inOwnAgency(user, await ctx.repos.education.recruitment.byId(id), '未找到该招聘公告');
   return load(ctx, r, todayOf(ctx));
 }
 
@@ -170,9 +168,7 @@ export async function saveRecruitment(ctx: ServiceContext, actor: Actor, id: num
         published_at: null, closed_at: null,
       })).id;
     } else {
-      const old = await repo.byId(id);
-      if (!old) throw new NotFoundError('未找到该招聘公告');
-      assertSameAgency(user, old.agency_id, '未找到该招聘公告');
+      const old = inOwnAgency(user, await repo.byId(id), '未找到该招聘公告');
       if (old.status === 'closed') throw new DomainError('已归档的招聘公告不能修改');
       await repo.update(id, { year: input.year, title: v.title, summary: v.summary, requirements: v.requirements, document_ref: v.documentRef, updated_at: now.toISOString() });
       rid = id;
@@ -191,9 +187,7 @@ async function transition(ctx: ServiceContext, actor: Actor, id: number, from: R
   const user = requireStaffFor(actor, 'content.manage');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const r = await repos.education.recruitment.byId(id);
-    if (!r) throw new NotFoundError('未找到该招聘公告');
-    assertSameAgency(user, r.agency_id, '未找到该招聘公告');
+    const r = inOwnAgency(user, await repos.education.recruitment.byId(id), '未找到该招聘公告');
     if (r.status !== from) throw new DomainError(refusal);
     await extra?.(r, repos);
     await repos.education.recruitment.update(id, {
@@ -251,9 +245,7 @@ export async function publishResults(ctx: ServiceContext, actor: Actor, id: numb
   const documentRef = cleanDocumentRef(input.documentRef, 'resultsDocumentRef');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const r = await repos.education.recruitment.byId(id);
-    if (!r) throw new NotFoundError('未找到该招聘公告');
-    assertSameAgency(user, r.agency_id, '未找到该招聘公告');
+    const r = inOwnAgency(user, await repos.education.recruitment.byId(id), '未找到该招聘公告');
     if (r.status !== 'published') throw new DomainError('只有已发布、未归档的招聘公告才能公示结果');
     await repos.education.recruitment.replaceResults(id, rows);
     await repos.education.recruitment.update(id, {
