@@ -12,7 +12,8 @@ import { cleanDocumentRef } from './enrolment.service.ts';
 import type { Consultation, ConsultationComment } from '../db/schema.ts';
 import { isIsoDate, toDayNumber } from '../domain/dates.ts';
 import { ADOPTIONS, isAdoption, type Adoption } from '../domain/education-terms.ts';
-import { FINDING_KIND_LABELS, maskText, scanText } from '../domain/privacy-scan.ts';
+import { FINDING_KIND_LABELS, scanText } from '../domain/privacy-scan.ts';
+import { mentionsSubmitter, suggestPublicText } from '../domain/submitter-privacy.ts';
 
 export const RECOMMENDED_COMMENT_DAYS = 30;
 
@@ -216,9 +217,7 @@ export async function staffConsultation(ctx: ServiceContext, actor: Actor, id: n
 }
 
 function suggest(c: ConsultationComment): string {
-  let text = maskText(c.body);
-  for (const s of [c.name, c.contact]) if (s.trim().length >= 2) text = text.split(s.trim()).join('＊＊');
-  return text;
+  return suggestPublicText(c.body, [c.name, c.contact]);
 }
 
 /** A comment of the user's agency and its consultation, while the consultation is not concluded. */
@@ -241,7 +240,7 @@ export async function moderateComment(ctx: ServiceContext, actor: Actor, comment
     if (input.decision === 'approve') {
       publicBody = input.publicBody.trim() || suggest(cm);
       const kinds = [...new Set(scanText(publicBody, { part: 'comment' }).map((f) => FINDING_KIND_LABELS[f.kind]))];
-      if ([cm.name, cm.contact].map((s) => s.trim()).some((s) => s.length >= 2 && publicBody.includes(s))) kinds.push('提交人的姓名或联系方式');
+      if (mentionsSubmitter(publicBody, [cm.name, cm.contact])) kinds.push('提交人的姓名或联系方式');
       if (kinds.length) throw new ValidationError('公开内容中含有个人信息', { publicBody: `公开内容中含有${kinds.join('、')}，请删除或遮盖后再公开` });
     }
     await repos.consultations.updateComment(commentId, { status: input.decision === 'approve' ? 'approved' : 'rejected', public_body: publicBody, moderated_at: now.toISOString(), moderated_by: user.id });

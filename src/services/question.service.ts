@@ -13,6 +13,7 @@ import type { WorkingCalendar } from '../domain/calendar.ts';
 import { chinaDateOf } from '../domain/dates.ts';
 import { DISCLOSURE_OPINION, QUESTION_CATEGORY_LABELS, isQuestionCategory, type QuestionCategory } from '../domain/education-terms.ts';
 import { FINDING_KIND_LABELS, maskText, scanText } from '../domain/privacy-scan.ts';
+import { mentionsSubmitter, suggestPublicText } from '../domain/submitter-privacy.ts';
 import { isValidTrackingCode, normalizeTrackingCode, trackingCodeFromBytes, TRACKING_CODE_BYTES } from '../domain/tracking-code.ts';
 import { normalizeText } from '../search/normalize.ts';
 
@@ -297,9 +298,7 @@ export async function questionForStaff(ctx: ServiceContext, actor: Actor, id: nu
 
 /** The question text with identifiers masked and the asker's own name and contacts removed. */
 function suggestPublic(q: Question): string {
-  let text = maskText(q.body);
-  for (const s of [q.asker_name, q.phone, q.email]) if (s.trim().length >= 2) text = text.split(s.trim()).join('＊＊');
-  return text;
+  return suggestPublicText(q.body, [q.asker_name, q.phone, q.email]);
 }
 
 export async function answerQuestion(ctx: ServiceContext, actor: Actor, id: number, input: { answer: string; department: string }): Promise<void> {
@@ -345,8 +344,7 @@ function assertNoPersonalData(q: Question, subject: string, body: string, answer
   const parts: [string, string, string][] = [['publicSubject', '公开标题', subject], ['publicBody', '公开的咨询内容', body], ['answer', '答复内容', answer]];
   for (const [field, label, text] of parts) {
     const kinds = [...new Set(scanText(text, { part: field }).map((f) => FINDING_KIND_LABELS[f.kind]))];
-    const own = [q.asker_name, q.phone, q.email].map((s) => s.trim()).filter((s) => s.length >= 2 && text.includes(s));
-    if (own.length > 0) kinds.push('提问人的姓名或联系方式');
+    if (mentionsSubmitter(text, [q.asker_name, q.phone, q.email])) kinds.push('提问人的姓名或联系方式');
     if (kinds.length > 0) problems[field] = `${label}中含有个人信息：${kinds.join('、')}，请删除或遮盖后再发布`;
   }
   if (Object.keys(problems).length) throw new ValidationError('公开内容中含有个人信息', problems);
