@@ -274,6 +274,11 @@ function departmentName(name: string): string {
   return n;
 }
 
+/** Department names are unique within an agency. */
+async function assertDepartmentNameFree(repos: Repositories, agencyId: number, name: string): Promise<void> {
+  if (await repos.accounts.departmentByName(agencyId, name)) throw new ValidationError(`科室“${name}”已存在`, { name: `科室“${name}”已存在` });
+}
+
 export async function addDepartment(ctx: ServiceContext, actor: Actor, agencyId: number, name: string): Promise<DepartmentView> {
   assertCanManageAgencies(actor);
   const n = departmentName(name);
@@ -281,7 +286,7 @@ export async function addDepartment(ctx: ServiceContext, actor: Actor, agencyId:
   return ctx.transaction(async (repos) => {
     const agency = await repos.agencies.byId(agencyId);
     if (!agency) throw new NotFoundError('未找到该机关');
-    if (await repos.accounts.departmentByName(agencyId, n)) throw new ValidationError(`科室“${n}”已存在`, { name: `科室“${n}”已存在` });
+    await assertDepartmentNameFree(repos, agencyId, n);
     const d = await repos.agencies.addDepartment(agencyId, n, await repos.accounts.nextDepartmentSort(agencyId));
     await audit(repos, actor, now, { agencyId, action: 'department.created', subjectType: 'department', subjectId: d.id, summary: { after: { name: n } } });
     return departmentView(d);
@@ -296,7 +301,7 @@ export async function renameDepartment(ctx: ServiceContext, actor: Actor, depart
     const d = await repos.agencies.departmentById(departmentId);
     if (!d) throw new NotFoundError('未找到该科室');
     if (d.name === n) return departmentView(d);
-    if (await repos.accounts.departmentByName(d.agency_id, n)) throw new ValidationError(`科室“${n}”已存在`, { name: `科室“${n}”已存在` });
+    await assertDepartmentNameFree(repos, d.agency_id, n);
     await repos.accounts.renameDepartment(d.id, n);
     await audit(repos, actor, now, { agencyId: d.agency_id, action: 'department.renamed', subjectType: 'department', subjectId: d.id, summary: { before: { name: d.name }, after: { name: n } } });
     return { ...departmentView(d), name: n };
