@@ -150,8 +150,8 @@ export class WorkingCalendar {
     while (counted < n) {
       day += 1;
       const date = fromDayNumber(day);
-      if (!this.#knownYears.has(yearOf(date))) provisional = true;
-      if (this.isWorkingDay(date)) counted += 1;
+      if (!this.#knownYears.has(Number(date.slice(0, 4)))) provisional = true;
+      if (this.#isWorkingDayNumber(day, date)) counted += 1;
     }
     return { date: fromDayNumber(day), provisional };
   }
@@ -162,9 +162,20 @@ export class WorkingCalendar {
     const end = toDayNumber(b);
     let count = 0;
     for (let day = start + 1; day <= end; day += 1) {
-      if (this.isWorkingDay(fromDayNumber(day))) count += 1;
+      if (this.#isWorkingDayNumber(day, fromDayNumber(day))) count += 1;
     }
     return count;
+  }
+
+  /**
+   * isWorkingDay for the day loops above, which make valid dates themselves: no parsing and
+   * re-validation of every day (a reply deadline walks 30–60 days, several times per application).
+   */
+  #isWorkingDayNumber(day: number, date: string): boolean {
+    const o = this.#overrides.get(date);
+    if (o !== undefined) return o.kind === 'work';
+    const wd = (((day + 4) % 7) + 7) % 7; // 1970-01-01 (day 0) was a Thursday
+    return wd !== 0 && wd !== 6;
   }
 
   /** Whether every day d with a < d <= b lies in a known year (true for an empty range). */
