@@ -191,12 +191,12 @@ export class WorkingCalendar {
 
   /** Overrides with a < date <= b, in date order. */
   overridesBetween(a: string, b: string): DayOverride[] {
-    const start = toDayNumber(a);
-    const end = toDayNumber(b);
+    parseIsoDate(a);
+    parseIsoDate(b);
     const out: DayOverride[] = [];
+    // Valid 'YYYY-MM-DD' strings compare as their dates do: no parsing of every override.
     for (const o of this.#overrides.values()) {
-      const d = toDayNumber(o.date);
-      if (d > start && d <= end) out.push({ ...o });
+      if (o.date > a && o.date <= b) out.push({ ...o });
     }
     return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   }
