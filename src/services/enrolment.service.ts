@@ -7,7 +7,7 @@ import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, NotFoundError, ValidationError } from './errors.ts';
 import { agencyByCode } from './portal.service.ts';
-import { assertSameAgency, audit, requireStaffFor } from './education-access.ts';
+import { audit, inOwnAgency, requireStaffFor } from './education-access.ts';
 import type { EduSchool } from '../db/schema.ts';
 import {
   matchEntries, parseAddressQuery, parseZoneArea, splitAreas, MIN_QUERY_LENGTH, type MatchKind, type ZoneArea,
@@ -310,9 +310,7 @@ export async function saveSchool(ctx: ServiceContext, actor: Actor, id: number |
     if (id === null) {
       schoolId = (await repo.insertSchool({ agency_id: user.agencyId, created_at: now.toISOString(), ...row })).id;
     } else {
-      const old = await repo.schoolById(id);
-      if (!old) throw new NotFoundError('未找到该学校');
-      assertSameAgency(user, old.agency_id, '未找到该学校');
+      const old = inOwnAgency(user, await repo.schoolById(id), '未找到该学校');
       await repo.updateSchool(id, row);
       schoolId = id;
     }
@@ -326,9 +324,7 @@ export async function deleteSchool(ctx: ServiceContext, actor: Actor, id: number
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
     const repo = repos.education.enrolment;
-    const old = await repo.schoolById(id);
-    if (!old) throw new NotFoundError('未找到该学校');
-    assertSameAgency(user, old.agency_id, '未找到该学校');
+    const old = inOwnAgency(user, await repo.schoolById(id), '未找到该学校');
     if ((await repo.zoneCountForSchool(id)) > 0) throw new DomainError('该学校仍有招生片区，不能删除；请先在各年度片区中移除');
     await repo.deleteSchool(id);
     await audit(repos, actor, { agencyId: old.agency_id, action: 'school.deleted', subjectType: 'edu_school', subjectId: id, summary: { name: old.name } }, now);
@@ -337,9 +333,7 @@ export async function deleteSchool(ctx: ServiceContext, actor: Actor, id: number
 
 export async function getSchool(ctx: ServiceContext, actor: Actor, id: number): Promise<SchoolView> {
   const user = requireStaffFor(actor, 'content.manage');
-  const s = await ctx.repos.education.enrolment.schoolById(id);
-  if (!s) throw new NotFoundError('未找到该学校');
-  assertSameAgency(user, s.agency_id, '未找到该学校');
+  const s = inOwnAgency(user, await ctx.repos.education.enrolment.schoolById(id), '未找到该学校');
   return schoolView(s);
 }
 
@@ -376,9 +370,7 @@ export async function setSchoolPlan(ctx: ServiceContext, actor: Actor, input: { 
   if (Object.keys(fields).length) throw new ValidationError('招生计划有误', fields);
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const s = await repos.education.enrolment.schoolById(input.schoolId);
-    if (!s) throw new NotFoundError('未找到该学校');
-    assertSameAgency(user, s.agency_id, '未找到该学校');
+    const s = inOwnAgency(user, await repos.education.enrolment.schoolById(input.schoolId), '未找到该学校');
     if (clear) await repos.education.enrolment.deletePlan(s.id, input.year);
     else await repos.education.enrolment.setPlan(s.id, input.year, input.classes!, input.places!, input.note.trim());
     await audit(repos, actor, { agencyId: s.agency_id, action: 'school_plan.saved', subjectType: 'edu_school', subjectId: s.id, summary: { year: input.year, classes: input.classes, places: input.places } }, now);
@@ -404,9 +396,7 @@ export async function setSchoolZones(ctx: ServiceContext, actor: Actor, input: {
   }
   const now = ctx.now();
   return ctx.transaction(async (repos) => {
-    const s = await repos.education.enrolment.schoolById(input.schoolId);
-    if (!s) throw new NotFoundError('未找到该学校');
-    assertSameAgency(user, s.agency_id, '未找到该学校');
+    const s = inOwnAgency(user, await repos.education.enrolment.schoolById(input.schoolId), '未找到该学校');
     await repos.education.enrolment.replaceZones(s.agency_id, input.year, [s.id], entries.map((e) => ({ schoolId: s.id, ...e })));
     await audit(repos, actor, { agencyId: s.agency_id, action: 'zones.edited', subjectType: 'edu_school', subjectId: s.id, summary: { year: input.year, entries: entries.length } }, now);
     return entries.length;
@@ -415,9 +405,7 @@ export async function setSchoolZones(ctx: ServiceContext, actor: Actor, input: {
 
 export async function schoolZoneText(ctx: ServiceContext, actor: Actor, schoolId: number, year: number): Promise<string> {
   const user = requireStaffFor(actor, 'content.manage');
-  const s = await ctx.repos.education.enrolment.schoolById(schoolId);
-  if (!s) throw new NotFoundError('未找到该学校');
-  assertSameAgency(user, s.agency_id, '未找到该学校');
+  const s = inOwnAgency(user, await ctx.repos.education.enrolment.schoolById(schoolId), '未找到该学校');
   const zones = (await ctx.repos.education.enrolment.zones(s.agency_id, year)).filter((z) => z.school_id === s.id);
   return zones.map((z) => (z.note ? `${z.area}｜${z.note}` : z.area)).join('\n');
 }
@@ -465,9 +453,7 @@ export async function updateAdmissionStep(ctx: ServiceContext, actor: Actor, id:
   const v = cleanStep(input);
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const old = await repos.education.enrolment.stepById(id);
-    if (!old) throw new NotFoundError('未找到该招生日程');
-    assertSameAgency(user, old.agency_id, '未找到该招生日程');
+    const old = inOwnAgency(user, await repos.education.enrolment.stepById(id), '未找到该招生日程');
     await repos.education.enrolment.updateStep(id, v);
     await audit(repos, actor, { agencyId: old.agency_id, action: 'admission_step.updated', subjectType: 'edu_admission_step', subjectId: id, summary: { before: { title: old.title, startsOn: old.starts_on, endsOn: old.ends_on }, after: { title: v.title, startsOn: v.startsOn, endsOn: v.endsOn } } }, now);
   });
@@ -477,9 +463,7 @@ export async function deleteAdmissionStep(ctx: ServiceContext, actor: Actor, id:
   const user = requireStaffFor(actor, 'content.manage');
   const now = ctx.now();
   await ctx.transaction(async (repos) => {
-    const old = await repos.education.enrolment.stepById(id);
-    if (!old) throw new NotFoundError('未找到该招生日程');
-    assertSameAgency(user, old.agency_id, '未找到该招生日程');
+    const old = inOwnAgency(user, await repos.education.enrolment.stepById(id), '未找到该招生日程');
     await repos.education.enrolment.deleteStep(id);
     await audit(repos, actor, { agencyId: old.agency_id, action: 'admission_step.deleted', subjectType: 'edu_admission_step', subjectId: id, summary: { year: old.year, title: old.title } }, now);
   });
