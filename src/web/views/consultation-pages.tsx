@@ -103,7 +103,7 @@ export function ConsultationPage(props: { ctx: PageContext; agency: PortalAgency
       {c.phase === 'open' && !props.thanks && (
         <section aria-labelledby="c-form" class="card">
           <h2 id="c-form">{tx(ctx, '提交意见', 'Comment on this draft')}</h2>
-          {(form.message || Object.keys(err).length > 0) && <div class="notice notice-error" role="alert"><p>{form.message}</p><ul>{Object.values(err).map((m) => <li>{m}</li>)}</ul></div>}
+          <FormMessage ctx={ctx} form={form} />
           <form method="post" action={cPath(agency.code, `/${c.id}/comments`)}>
             <CsrfField ctx={ctx} />
             <div class="form-row">
@@ -137,40 +137,52 @@ export const consultationForm = (c?: ConsultationView): Record<string, string> =
   ? { title: c.title, summary: c.summary, body: c.body, documentRef: c.documentRef ?? '', opensOn: c.opensOn, closesOn: c.closesOn }
   : {});
 
-function ConsultationFields({ form }: { form: FormState }) {
+/** How staff see a comment's moderation state. */
+const COMMENT_STATUS: Record<StaffComment['status'], { zh: string; en: string }> = {
+  pending: { zh: '待审核', en: 'Awaiting review' },
+  approved: { zh: '已公开', en: 'Published' },
+  rejected: { zh: '不公开', en: 'Not published' },
+};
+
+function ConsultationFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
   return (
     <>
-      <TextInput form={form} name="title" label="草案名称" required maxLength={300} />
-      <TextArea form={form} name="summary" label="起草说明" rows={3} />
-      <TextArea form={form} name="body" label="草案正文" rows={10} hint="也可只填写草案文件的索引号" />
-      <TextInput form={form} name="documentRef" label="草案文件索引号" maxLength={100} />
-      <TextInput form={form} name="opensOn" label="征集开始日期" type="date" required />
-      <TextInput form={form} name="closesOn" label="征集截止日期" type="date" required hint="重大行政决策征求意见期限一般不少于30日" />
+      <TextInput form={form} name="title" label={tx(ctx, '草案名称', 'Title of the draft')} required maxLength={300} />
+      <TextArea form={form} name="summary" label={tx(ctx, '起草说明', 'Explanatory note')} rows={3} />
+      <TextArea form={form} name="body" label={tx(ctx, '草案正文', 'Text of the draft')} rows={10} hint={tx(ctx, '也可只填写草案文件的索引号', 'Or give only the index number of the draft document')} />
+      <TextInput form={form} name="documentRef" label={tx(ctx, '草案文件索引号', 'Index number of the draft document')} maxLength={100} />
+      <TextInput form={form} name="opensOn" label={tx(ctx, '征集开始日期', 'Comments open on')} type="date" required />
+      <TextInput form={form} name="closesOn" label={tx(ctx, '征集截止日期', 'Comments close on')} type="date" required
+        hint={tx(ctx, '重大行政决策征求意见期限一般不少于30日', 'For major administrative decisions, comments are generally open for at least 30 days')} />
     </>
   );
 }
 
 export function ConsultationsConsole({ ctx, list, form, canManage, done }: { ctx: PageContext; list: ConsultationView[]; form: FormState; canManage: boolean; done?: string | null }) {
+  const title = tx(ctx, '意见征集', 'Public consultation');
   return (
-    <ConsoleLayout ctx={ctx} title="意见征集">
-      <h1>意见征集</h1>
+    <ConsoleLayout ctx={ctx} title={title}>
+      <h1>{title}</h1>
       <DoneNotice text={done} />
-      {list.length === 0 ? <p class="empty">尚无意见征集。</p> : (
+      {list.length === 0 ? <p class="empty">{tx(ctx, '尚无意见征集。', 'No consultations yet.')}</p> : (
         <table class="data-table">
-          <thead><tr><th scope="col">草案</th><th scope="col">征集期</th><th scope="col">意见</th><th scope="col">待审核</th><th scope="col">状态</th></tr></thead>
+          <thead><tr>
+            <th scope="col">{tx(ctx, '草案', 'Draft')}</th><th scope="col">{tx(ctx, '征集期', 'Comment period')}</th><th scope="col">{tx(ctx, '意见', 'Comments')}</th>
+            <th scope="col">{tx(ctx, '待审核', 'Awaiting review')}</th><th scope="col">{tx(ctx, '状态', 'Status')}</th>
+          </tr></thead>
           <tbody>{list.map((c) => (
             <tr>
               <th scope="row"><a href={`/console/consultations/${c.id}`}>{c.title}</a></th>
-              <td>{formatDate(c.opensOn)} — {formatDate(c.closesOn)}</td><td>{c.counts.received}</td><td>{c.counts.pending}</td><td><PhaseBadge ctx={ctx} phase={c.phase} /></td>
+              <td>{formatDate(c.opensOn, ctx.lang)} — {formatDate(c.closesOn, ctx.lang)}</td><td>{c.counts.received}</td><td>{c.counts.pending}</td><td><PhaseBadge ctx={ctx} phase={c.phase} /></td>
             </tr>
           ))}</tbody>
         </table>
       )}
       {canManage && (
         <section class="card" aria-labelledby="c-new">
-          <h2 id="c-new">新建意见征集</h2>
-          <FormMessage form={form} />
-          <form method="post" action="/console/consultations"><CsrfField ctx={ctx} /><ConsultationFields form={form} /><button type="submit" class="primary">保存草稿</button></form>
+          <h2 id="c-new">{tx(ctx, '新建意见征集', 'New consultation')}</h2>
+          <FormMessage ctx={ctx} form={form} />
+          <form method="post" action="/console/consultations"><CsrfField ctx={ctx} /><ConsultationFields ctx={ctx} form={form} /><button type="submit" class="primary">{tx(ctx, '保存草稿', 'Save as draft')}</button></form>
         </section>
       )}
     </ConsoleLayout>
@@ -183,40 +195,43 @@ export function ConsultationConsole(props: {
 }) {
   const { ctx, c } = props;
   const base = `/console/consultations/${c.id}`;
+  const notGiven = tx(ctx, '（未填写）', '(not given)');
   return (
     <ConsoleLayout ctx={ctx} title={c.title} active="/console/consultations">
       <h1>{c.title}</h1>
-      <p><a href="/console/consultations">返回意见征集</a> · <PhaseBadge ctx={ctx} phase={c.phase} />
-        {c.phase !== 'draft' && <> · <a href={`/gk/${props.agencyCode}/consultations/${c.id}`}>查看公众页面</a></>}</p>
+      <p><a href="/console/consultations">{tx(ctx, '返回意见征集', 'Back to public consultation')}</a> · <PhaseBadge ctx={ctx} phase={c.phase} />
+        {c.phase !== 'draft' && <> · <a href={`/gk/${props.agencyCode}/consultations/${c.id}`}>{tx(ctx, '查看公众页面', 'See the public page')}</a></>}</p>
       <DoneNotice text={props.done} />
       {props.error && <div class="notice notice-error" role="alert">{props.error}</div>}
       {props.canManage && c.phase === 'draft' && (
-        <form method="post" action={`${base}/publish`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit" class="primary">发布征求意见</button></form>
+        <form method="post" action={`${base}/publish`} class="inline-actions"><CsrfField ctx={ctx} /><button type="submit" class="primary">{tx(ctx, '发布征求意见', 'Publish for comment')}</button></form>
       )}
       <section aria-labelledby="cm-list">
-        <h2 id="cm-list">收到的意见（{c.counts.received}，待审核 {c.counts.pending}）</h2>
-        {props.comments.length === 0 ? <p class="empty">尚未收到意见。</p> : props.comments.map((cm) => {
+        <h2 id="cm-list">{tx(ctx, `收到的意见（${c.counts.received}，待审核 ${c.counts.pending}）`, `Comments received (${c.counts.received}, ${c.counts.pending} awaiting review)`)}</h2>
+        {props.comments.length === 0 ? <p class="empty">{tx(ctx, '尚未收到意见。', 'No comments received yet.')}</p> : props.comments.map((cm) => {
           const f = props.commentForms[cm.id];
           return (
             <article class="card comment-card" aria-labelledby={`cm-${cm.id}`}>
-              <h3 id={`cm-${cm.id}`}>意见 #{cm.id}（{formatDate(cm.submittedOn)}）<span class="badge">{cm.status === 'pending' ? '待审核' : cm.status === 'approved' ? '已公开' : '不公开'}</span></h3>
-              <p class="muted">提交人：{cm.name || '（未填写）'} · 联系方式：{cm.contact || '（未填写）'}</p>
+              <h3 id={`cm-${cm.id}`}>{tx(ctx, `意见 #${cm.id}（${formatDate(cm.submittedOn)}）`, `Comment #${cm.id} (${formatDate(cm.submittedOn, 'en')})`)}<span class="badge">{label(ctx, COMMENT_STATUS[cm.status])}</span></h3>
+              <p class="muted">{tx(ctx, '提交人：', 'From: ')}{cm.name || notGiven} · {tx(ctx, '联系方式：', 'Contact: ')}{cm.contact || notGiven}</p>
               <Paragraphs text={cm.originalBody} />
-              {f && <FormMessage form={f} />}
+              {f && <FormMessage ctx={ctx} form={f} />}
               {props.canModerate && c.phase !== 'concluded' && (
                 <form method="post" action={`/console/consultations/comments/${cm.id}/moderate`}>
                   <CsrfField ctx={ctx} />
-                  <TextArea form={f ?? { values: { publicBody: cm.suggestedPublicBody }, errors: {} }} name="publicBody" id={`pb-${cm.id}`} label="公开文本（已遮盖个人信息，请核对）" rows={3} />
-                  <button type="submit" name="decision" value="approve" class="primary">公开</button>{' '}
-                  <button type="submit" name="decision" value="reject">不予公开</button>
+                  <TextArea form={f ?? { values: { publicBody: cm.suggestedPublicBody }, errors: {} }} name="publicBody" id={`pb-${cm.id}`}
+                    label={tx(ctx, '公开文本（已遮盖个人信息，请核对）', 'Text to publish (personal information masked; please check)')} rows={3} />
+                  <button type="submit" name="decision" value="approve" class="primary">{tx(ctx, '公开', 'Publish')}</button>{' '}
+                  <button type="submit" name="decision" value="reject">{tx(ctx, '不予公开', 'Do not publish')}</button>
                 </form>
               )}
               {props.canManage && c.phase !== 'concluded' && (
                 <form method="post" action={`/console/consultations/comments/${cm.id}/adoption`}>
                   <CsrfField ctx={ctx} />
-                  <SelectInput form={{ values: { adoption: cm.adoption ?? '' }, errors: {} }} name="adoption" id={`ad-${cm.id}`} label="采纳情况" options={[['', '请选择'], ...ADOPTIONS.map((a): [string, string] => [a, ADOPTION_LABELS[a].zh])]} />
-                  <TextArea form={{ values: { response: cm.response }, errors: {} }} name="response" id={`rs-${cm.id}`} label="答复及理由" rows={2} />
-                  <button type="submit">保存采纳情况</button>
+                  <SelectInput form={{ values: { adoption: cm.adoption ?? '' }, errors: {} }} name="adoption" id={`ad-${cm.id}`} label={tx(ctx, '采纳情况', 'Adoption')}
+                    options={[['', tx(ctx, '请选择', 'Choose')], ...ADOPTIONS.map((a): [string, string] => [a, label(ctx, ADOPTION_LABELS[a])])]} />
+                  <TextArea form={{ values: { response: cm.response }, errors: {} }} name="response" id={`rs-${cm.id}`} label={tx(ctx, '答复及理由', 'Response and reasons')} rows={2} />
+                  <button type="submit">{tx(ctx, '保存采纳情况', 'Save the adoption')}</button>
                 </form>
               )}
             </article>
@@ -225,22 +240,22 @@ export function ConsultationConsole(props: {
       </section>
       {props.canManage && c.phase === 'closed' && (
         <section class="card" aria-labelledby="c-conclude">
-          <h2 id="c-conclude">发布意见采纳情况</h2>
-          <FormMessage form={props.concludeForm} />
+          <h2 id="c-conclude">{tx(ctx, '发布意见采纳情况', 'Publish how the comments were taken up')}</h2>
+          <FormMessage ctx={ctx} form={props.concludeForm} />
           <form method="post" action={`${base}/conclude`}>
             <CsrfField ctx={ctx} />
-            <TextArea form={props.concludeForm} name="feedbackSummary" label="意见收集情况" rows={3} required />
-            <TextArea form={props.concludeForm} name="adoptionSummary" label="采纳情况及理由" rows={5} required />
-            <TextInput form={props.concludeForm} name="finalDocumentRef" label="正式文件索引号" maxLength={100} />
-            <button type="submit" class="primary">发布</button>
+            <TextArea form={props.concludeForm} name="feedbackSummary" label={tx(ctx, '意见收集情况', 'Summary of the feedback')} rows={3} required />
+            <TextArea form={props.concludeForm} name="adoptionSummary" label={tx(ctx, '采纳情况及理由', 'What was adopted, and why')} rows={5} required />
+            <TextInput form={props.concludeForm} name="finalDocumentRef" label={tx(ctx, '正式文件索引号', 'Index number of the final document')} maxLength={100} />
+            <button type="submit" class="primary">{tx(ctx, '发布', 'Publish')}</button>
           </form>
         </section>
       )}
       {props.canManage && c.phase !== 'concluded' && (
         <section class="card" aria-labelledby="c-edit">
-          <h2 id="c-edit">草案与征集期</h2>
-          <FormMessage form={props.form} />
-          <form method="post" action={base}><CsrfField ctx={ctx} /><ConsultationFields form={props.form} /><button type="submit" class="primary">保存</button></form>
+          <h2 id="c-edit">{tx(ctx, '草案与征集期', 'Draft and comment period')}</h2>
+          <FormMessage ctx={ctx} form={props.form} />
+          <form method="post" action={base}><CsrfField ctx={ctx} /><ConsultationFields ctx={ctx} form={props.form} /><button type="submit" class="primary">{tx(ctx, '保存', 'Save')}</button></form>
         </section>
       )}
     </ConsoleLayout>

@@ -81,7 +81,7 @@ export function ErrorReportDetailPage(props: { ctx: PageContext; report: StaffEr
       {r.status === 'pending' && (
         <form method="post" action={`/console/error-reports/${r.id}/reply`}>
           <CsrfField ctx={ctx} />
-          <FormErrors form={form} />
+          <FormErrors ctx={ctx} form={form} />
           <TextAreaField form={form} name="reply" label={tx(ctx, '答复', 'Reply')} required rows={6} maxLength={5000} hint={tx(ctx, '说明已如何处理（如已更正、链接已修复）；留有联系方式的，请同时告知留言人。', 'Say what was done (e.g. corrected, link fixed); if the sender left contact details, tell them as well.')} />
           <button type="submit" class="primary">{tx(ctx, '提交答复', 'Submit the reply')}</button>
         </form>

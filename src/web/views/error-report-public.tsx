@@ -31,7 +31,7 @@ export function ErrorReportFormPage(props: { ctx: PageContext; agency: PortalAge
         `Found a typo, a broken link, outdated information or another error on this site? Tell us. We deal with it and reply within ${props.workingDays} working days.`)}</p>
       <form method="post" action={errorReportPath(agency.code)} class="error-report-form" novalidate>
         <CsrfField ctx={ctx} />
-        <FormErrors form={form} />
+        <FormErrors ctx={ctx} form={form} />
         <TextField form={form} name="pageUrl" label={tx(ctx, '出错页面的地址', 'Address of the page')} required maxLength={500}
           hint={tx(ctx, '已自动填入您刚才浏览的页面，可以修改。', 'Filled in with the page you came from; you may change it.')} />
         <TextAreaField form={form} name="description" label={tx(ctx, '错误描述', 'What is wrong')} required rows={6} maxLength={1000}

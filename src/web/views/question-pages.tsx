@@ -10,6 +10,7 @@ import type { PublicQuestion, SubmittedQuestion, TrackedQuestion } from '../../s
 import { EducationLayout, Paragraphs, label } from './education-common.tsx';
 import { tx } from '../i18n/index.ts';
 import type { FormState } from './education-console-common.tsx';
+import { FormErrors } from './inspection-common.tsx';
 import { SuggestBox } from './privacy-suggest.tsx';
 
 const askPath = (code: string, sub = '') => `/gk/${encodeURIComponent(code)}/ask${sub}`;
@@ -90,12 +91,7 @@ export function AskFormPage({ ctx, agency, form, answerDays }: { ctx: PageContex
     <EducationLayout ctx={ctx} agency={agency} title={title} column="ask">
       <h1>{title}</h1>
       <p>{tx(ctx, `请如实填写。工作人员将在 ${answerDays} 个工作日内答复；答复可能在本网站公开，公开时不显示您的姓名和联系方式。`, `Staff answer within ${answerDays} working days. Answers may be published without your name or contact details.`)}</p>
-      {(form.message || Object.keys(err).length > 0) && (
-        <div class="notice notice-error" role="alert">
-          <p>{form.message}</p>
-          <ul>{Object.entries(err).map(([k, m]) => <li><a href={`#ask-${k}`}>{m}</a></li>)}</ul>
-        </div>
-      )}
+      <FormErrors ctx={ctx} form={form} idPrefix="ask" />
       <form method="post" action={askPath(agency.code)} class="ask-form" novalidate>
         <CsrfField ctx={ctx} />
         <div class="form-row">
