@@ -2,7 +2,9 @@
 // with a <title> and a <desc> (named by aria-labelledby), so a screen reader announces what it
 // shows; the page puts the same numbers in a table next to it. Colours come from attributes, not
 // style attributes or <style> (the CSP forbids inline styles). The text is escaped here because the
-// page embeds the markup as is.
+// page embeds the markup as is. The caller writes the texts (title, desc, series names, unit) in the
+// page's language; `lang` only decides the chart's own punctuation.
+import type { Lang } from '../web/i18n/index.ts';
 
 export interface ChartSeries {
   name: string;
@@ -20,6 +22,8 @@ export interface ChartOptions {
   height?: number;
   /** Appended to the axis label, e.g. '人'. */
   unit?: string;
+  /** The language of the texts: the separator in each value's tooltip ('：' or ': '). Chinese by default. */
+  lang?: Lang;
 }
 
 // Okabe–Ito colours: distinguishable with colour-vision deficiencies, ≥ 3:1 against white.
@@ -42,6 +46,16 @@ export function niceScale(max: number, ticks = 5): { max: number; step: number }
 
 export function formatNumber(n: number): string {
   return Math.round(n).toLocaleString('en-US');
+}
+
+/** One data point's tooltip: '2016 在校学生数：17,430' or '2016 Pupils: 17,430'. */
+function pointTitle(o: ChartOptions, category: string | undefined, series: string, v: number): string {
+  return `${category} ${series}${o.lang === 'en' ? ': ' : '：'}${formatNumber(v)}`;
+}
+
+/** Roughly how wide a legend label is at 13px: CJK characters are square, Latin ones about half as wide. */
+function textWidth(s: string): number {
+  return [...s].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 13 : 7.5), 0);
 }
 
 interface Frame {
@@ -94,7 +108,7 @@ function legend(o: ChartOptions, f: Frame, out: string[]): void {
   for (const [i, s] of o.series.entries()) {
     out.push(`<rect x="${x}" y="6" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/>`);
     out.push(`<text x="${x + 16}" y="12" dominant-baseline="middle" fill="#24292f">${escapeXml(s.name)}</text>`);
-    x += 28 + [...s.name].length * 13;
+    x += 28 + Math.ceil(textWidth(s.name));
   }
 }
 
@@ -114,7 +128,7 @@ export function barChart(o: ChartOptions): string {
       const v = s.values[ci] ?? 0;
       const x = gx + barWidth * si;
       const top = y(f, v);
-      out.push(`<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(1, barWidth - 2).toFixed(1)}" height="${(f.bottom - top).toFixed(1)}" fill="${PALETTE[si % PALETTE.length]}"><title>${escapeXml(`${cat} ${s.name}：${formatNumber(v)}`)}</title></rect>`);
+      out.push(`<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(1, barWidth - 2).toFixed(1)}" height="${(f.bottom - top).toFixed(1)}" fill="${PALETTE[si % PALETTE.length]}"><title>${escapeXml(pointTitle(o, cat, s.name, v))}</title></rect>`);
       if (barWidth >= 24) out.push(`<text x="${(x + (barWidth - 2) / 2).toFixed(1)}" y="${(top - 4).toFixed(1)}" text-anchor="middle" fill="#24292f" font-size="11">${escapeXml(formatNumber(v))}</text>`);
     }
     out.push(`<text x="${(f.left + band * ci + band / 2).toFixed(1)}" y="${f.bottom + 18}" text-anchor="middle" fill="#24292f">${escapeXml(cat)}</text>`);
@@ -140,7 +154,7 @@ export function lineChart(o: ChartOptions): string {
     const pts = s.values.map((v, i) => `${xAt(i).toFixed(1)},${y(f, v).toFixed(1)}`);
     out.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
     for (const [i, v] of s.values.entries()) {
-      out.push(`<circle cx="${xAt(i).toFixed(1)}" cy="${y(f, v).toFixed(1)}" r="4" fill="${colour}"><title>${escapeXml(`${o.categories[i]} ${s.name}：${formatNumber(v)}`)}</title></circle>`);
+      out.push(`<circle cx="${xAt(i).toFixed(1)}" cy="${y(f, v).toFixed(1)}" r="4" fill="${colour}"><title>${escapeXml(pointTitle(o, o.categories[i], s.name, v))}</title></circle>`);
     }
   }
   out.push('</svg>');

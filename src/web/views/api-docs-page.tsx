@@ -1,5 +1,6 @@
 import { BareLayout } from './layout.tsx';
 import type { PageContext } from '../render.tsx';
+import { tx, type Lang } from '../i18n/index.ts';
 
 // The browsable API documentation: a plain view model built from the OpenAPI document that
 // @fastify/swagger generates from the routes' zod schemas, rendered without JavaScript.
@@ -90,23 +91,28 @@ export function typeLabel(spec: Json, raw: Json | undefined): string {
   return types.map(label).join(' | ') + (schema.nullable ? ' | null' : '');
 }
 
-function constraintsOf(spec: Json, raw: Json | undefined): string[] {
+/** The model's own words (constraints, placeholders) are in the page's language; the spec's texts are as written. */
+function constraintsOf(spec: Json, raw: Json | undefined, lang: Lang): string[] {
   const s = resolve(spec, raw);
+  const l = { lang };
   const out: string[] = [];
-  if (Array.isArray(s.enum)) out.push(`取值：${s.enum.map((v: unknown) => JSON.stringify(v)).join('、')}`);
-  if (s.format) out.push(`格式：${s.format}`);
-  if (s.pattern) out.push(`模式：${s.pattern}`);
-  if (s.minLength !== undefined) out.push(`最少 ${s.minLength} 字符`);
-  if (s.maxLength !== undefined) out.push(`最多 ${s.maxLength} 字符`);
+  if (Array.isArray(s.enum)) {
+    const values = s.enum.map((v: unknown) => JSON.stringify(v));
+    out.push(tx(l, `取值：${values.join('、')}`, `Values: ${values.join(', ')}`));
+  }
+  if (s.format) out.push(tx(l, `格式：${s.format}`, `Format: ${s.format}`));
+  if (s.pattern) out.push(tx(l, `模式：${s.pattern}`, `Pattern: ${s.pattern}`));
+  if (s.minLength !== undefined) out.push(tx(l, `最少 ${s.minLength} 字符`, `At least ${s.minLength} characters`));
+  if (s.maxLength !== undefined) out.push(tx(l, `最多 ${s.maxLength} 字符`, `At most ${s.maxLength} characters`));
   if (s.minimum !== undefined && Math.abs(s.minimum) !== SAFE_INT) out.push(`≥ ${s.minimum}`);
   if (s.exclusiveMinimum !== undefined) out.push(`> ${s.exclusiveMinimum}`);
   if (s.maximum !== undefined && Math.abs(s.maximum) !== SAFE_INT) out.push(`≤ ${s.maximum}`);
   if (s.exclusiveMaximum !== undefined) out.push(`< ${s.exclusiveMaximum}`);
-  if (s.minItems !== undefined) out.push(`至少 ${s.minItems} 项`);
-  if (s.maxItems !== undefined) out.push(`至多 ${s.maxItems} 项`);
-  if (s.default !== undefined) out.push(`默认：${JSON.stringify(s.default)}`);
-  if (s.example !== undefined) out.push(`示例：${JSON.stringify(s.example)}`);
-  else if (Array.isArray(s.examples) && s.examples.length) out.push(`示例：${JSON.stringify(s.examples[0])}`);
+  if (s.minItems !== undefined) out.push(tx(l, `至少 ${s.minItems} 项`, `At least ${s.minItems} items`));
+  if (s.maxItems !== undefined) out.push(tx(l, `至多 ${s.maxItems} 项`, `At most ${s.maxItems} items`));
+  if (s.default !== undefined) out.push(tx(l, `默认：${JSON.stringify(s.default)}`, `Default: ${JSON.stringify(s.default)}`));
+  const example = s.example !== undefined ? s.example : Array.isArray(s.examples) && s.examples.length ? s.examples[0] : undefined;
+  if (example !== undefined) out.push(tx(l, `示例：${JSON.stringify(example)}`, `Example: ${JSON.stringify(example)}`));
   return out;
 }
 
@@ -124,10 +130,10 @@ function objectOf(spec: Json, raw: Json | undefined): Json | null {
 }
 
 /** Flattens a schema into rows: properties, then their nested properties indented (depth-limited). */
-export function schemaRows(spec: Json, raw: Json | undefined, depth = 0, prefix = ''): SchemaRow[] {
+export function schemaRows(spec: Json, raw: Json | undefined, lang: Lang = 'zh-CN', depth = 0, prefix = ''): SchemaRow[] {
   const root = resolve(spec, raw);
   if (depth === 0 && !objectOf(spec, root)) {
-    return raw ? [{ name: '（整体）', depth: 0, type: typeLabel(spec, root), required: true, description: root.description ?? '', constraints: constraintsOf(spec, root) }] : [];
+    return raw ? [{ name: tx({ lang }, '（整体）', '(whole)'), depth: 0, type: typeLabel(spec, root), required: true, description: root.description ?? '', constraints: constraintsOf(spec, root, lang) }] : [];
   }
   const obj = objectOf(spec, root);
   if (!obj || depth > 4) return [];
@@ -135,12 +141,12 @@ export function schemaRows(spec: Json, raw: Json | undefined, depth = 0, prefix 
   const rows: SchemaRow[] = [];
   for (const [name, prop] of Object.entries<Json>(obj.properties ?? {})) {
     const p = resolve(spec, prop);
-    rows.push({ name: prefix + name, depth, type: typeLabel(spec, p), required: required.has(name), description: p.description ?? '', constraints: constraintsOf(spec, p) });
-    if (objectOf(spec, p)) rows.push(...schemaRows(spec, p, depth + 1, `${prefix}${name}${typeLabel(spec, p).endsWith('[]') ? '[]' : ''}.`));
+    rows.push({ name: prefix + name, depth, type: typeLabel(spec, p), required: required.has(name), description: p.description ?? '', constraints: constraintsOf(spec, p, lang) });
+    if (objectOf(spec, p)) rows.push(...schemaRows(spec, p, lang, depth + 1, `${prefix}${name}${typeLabel(spec, p).endsWith('[]') ? '[]' : ''}.`));
   }
   const extra = obj.additionalProperties;
   if (extra && typeof extra === 'object') {
-    rows.push({ name: `${prefix}<键>`, depth, type: typeLabel(spec, extra), required: false, description: extra.description ?? '任意键名', constraints: [] });
+    rows.push({ name: `${prefix}${tx({ lang }, '<键>', '<key>')}`, depth, type: typeLabel(spec, extra), required: false, description: extra.description ?? tx({ lang }, '任意键名', 'Any key'), constraints: [] });
   }
   return rows;
 }
@@ -154,8 +160,11 @@ function anchorFor(method: string, path: string, taken: Set<string>): string {
   return anchor;
 }
 
-/** Builds the docs model from an OpenAPI 3 document; only paths under /api/ (pages are not API). */
-export function buildApiDocsModel(spec: Json): ApiDocsModel {
+/**
+ * Builds the docs model from an OpenAPI 3 document; only paths under /api/ (pages are not API).
+ * `lang`: the language of the model's own words (constraints, placeholders); Chinese by default.
+ */
+export function buildApiDocsModel(spec: Json, lang: Lang = 'zh-CN'): ApiDocsModel {
   const tagInfo = new Map<string, string>((spec.tags ?? []).map((t: Json) => [t.name, t.description ?? '']));
   const groups = new Map<string, OperationView[]>();
   for (const t of tagInfo.keys()) groups.set(t, []);
@@ -180,18 +189,18 @@ export function buildApiDocsModel(spec: Json): ApiDocsModel {
           const param = resolve(spec, p);
           return {
             name: param.name, in: param.in, required: !!param.required, type: typeLabel(spec, param.schema),
-            description: param.description ?? resolve(spec, param.schema).description ?? '', constraints: constraintsOf(spec, param.schema),
+            description: param.description ?? resolve(spec, param.schema).description ?? '', constraints: constraintsOf(spec, param.schema, lang),
           };
         }),
-        body: bodyContent ? { contentType: bodyContent[0], required: !!op.requestBody.required, rows: schemaRows(spec, bodyContent[1].schema) } : null,
+        body: bodyContent ? { contentType: bodyContent[0], required: !!op.requestBody.required, rows: schemaRows(spec, bodyContent[1].schema, lang) } : null,
         responses: Object.entries<Json>(op.responses ?? {}).map(([status, r]) => {
           const res = resolve(spec, r);
           const content = res.content ? Object.entries<Json>(res.content)[0] : undefined;
           const description = res.description && res.description !== 'Default Response' ? res.description : '';
-          return { status, description, contentType: content?.[0] ?? null, rows: content ? schemaRows(spec, content[1].schema) : [] };
+          return { status, description, contentType: content?.[0] ?? null, rows: content ? schemaRows(spec, content[1].schema, lang) : [] };
         }),
       };
-      const tag = op.tags?.[0] ?? '其他';
+      const tag = op.tags?.[0] ?? tx({ lang }, '其他', 'Other');
       if (!groups.has(tag)) groups.set(tag, []);
       groups.get(tag)!.push(view);
     }
@@ -204,18 +213,26 @@ export function buildApiDocsModel(spec: Json): ApiDocsModel {
   };
 }
 
-function SchemaTable({ rows, caption }: { rows: SchemaRow[]; caption: string }) {
+type WithLang = { lang: Lang };
+
+const yesNo = (ctx: WithLang, yes: boolean) => (yes ? tx(ctx, '是', 'Yes') : tx(ctx, '否', 'No'));
+const constraintList = (ctx: WithLang, constraints: string[]) => constraints.join(tx(ctx, '；', '; '));
+
+function SchemaTable({ ctx, rows, caption }: { ctx: WithLang; rows: SchemaRow[]; caption: string }) {
   return (
     <table class="api-table">
       <caption class="visually-hidden">{caption}</caption>
-      <thead><tr><th scope="col">字段</th><th scope="col">类型</th><th scope="col">必填</th><th scope="col">说明</th></tr></thead>
+      <thead><tr>
+        <th scope="col">{tx(ctx, '字段', 'Field')}</th><th scope="col">{tx(ctx, '类型', 'Type')}</th>
+        <th scope="col">{tx(ctx, '必填', 'Required')}</th><th scope="col">{tx(ctx, '说明', 'Description')}</th>
+      </tr></thead>
       <tbody>
         {rows.map((r) => (
           <tr>
             <td class={`api-field depth-${Math.min(r.depth, 4)}`}><code>{r.name}</code></td>
             <td><code>{r.type}</code></td>
-            <td>{r.required ? '是' : '否'}</td>
-            <td>{r.description}{r.constraints.length > 0 && <span class="api-constraints">{r.constraints.join('；')}</span>}</td>
+            <td>{yesNo(ctx, r.required)}</td>
+            <td>{r.description}{r.constraints.length > 0 && <span class="api-constraints">{constraintList(ctx, r.constraints)}</span>}</td>
           </tr>
         ))}
       </tbody>
@@ -223,9 +240,11 @@ function SchemaTable({ rows, caption }: { rows: SchemaRow[]; caption: string }) 
   );
 }
 
-const IN_LABELS: Record<string, string> = { path: '路径', query: '查询', header: '请求头', cookie: 'Cookie' };
+const IN_LABELS: Record<string, { zh: string; en: string }> = {
+  path: { zh: '路径', en: 'path' }, query: { zh: '查询', en: 'query' }, header: { zh: '请求头', en: 'header' }, cookie: { zh: 'Cookie', en: 'cookie' },
+};
 
-function Operation({ op }: { op: OperationView }) {
+function Operation({ ctx, op }: { ctx: WithLang; op: OperationView }) {
   const id = op.anchor;
   return (
     <section class="api-op" id={id} aria-labelledby={`${id}-title`}>
@@ -234,24 +253,29 @@ function Operation({ op }: { op: OperationView }) {
       </h3>
       {op.summary && <p class="api-summary">{op.summary}</p>}
       <p class="api-tags">
-        {op.needsToken ? <span class="badge badge-warn">需要令牌（Authorization: Bearer）</span> : <span class="badge badge-ok">无需登录</span>}
-        {op.deprecated && <span class="badge badge-danger">已弃用</span>}
+        {op.needsToken
+          ? <span class="badge badge-warn">{tx(ctx, '需要令牌（Authorization: Bearer）', 'Token required (Authorization: Bearer)')}</span>
+          : <span class="badge badge-ok">{tx(ctx, '无需登录', 'No sign-in needed')}</span>}
+        {op.deprecated && <span class="badge badge-danger">{tx(ctx, '已弃用', 'Deprecated')}</span>}
       </p>
       {op.description && <p>{op.description}</p>}
       {op.parameters.length > 0 && (
         <>
-          <h4>参数</h4>
+          <h4>{tx(ctx, '参数', 'Parameters')}</h4>
           <table class="api-table">
-            <caption class="visually-hidden">{`${op.method} ${op.path} 参数`}</caption>
-            <thead><tr><th scope="col">名称</th><th scope="col">位置</th><th scope="col">类型</th><th scope="col">必填</th><th scope="col">说明</th></tr></thead>
+            <caption class="visually-hidden">{tx(ctx, `${op.method} ${op.path} 参数`, `${op.method} ${op.path} parameters`)}</caption>
+            <thead><tr>
+              <th scope="col">{tx(ctx, '名称', 'Name')}</th><th scope="col">{tx(ctx, '位置', 'In')}</th><th scope="col">{tx(ctx, '类型', 'Type')}</th>
+              <th scope="col">{tx(ctx, '必填', 'Required')}</th><th scope="col">{tx(ctx, '说明', 'Description')}</th>
+            </tr></thead>
             <tbody>
               {op.parameters.map((p) => (
                 <tr>
                   <td><code>{p.name}</code></td>
-                  <td>{IN_LABELS[p.in] ?? p.in}</td>
+                  <td>{IN_LABELS[p.in] ? tx(ctx, IN_LABELS[p.in].zh, IN_LABELS[p.in].en) : p.in}</td>
                   <td><code>{p.type}</code></td>
-                  <td>{p.required ? '是' : '否'}</td>
-                  <td>{p.description}{p.constraints.length > 0 && <span class="api-constraints">{p.constraints.join('；')}</span>}</td>
+                  <td>{yesNo(ctx, p.required)}</td>
+                  <td>{p.description}{p.constraints.length > 0 && <span class="api-constraints">{constraintList(ctx, p.constraints)}</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -260,16 +284,18 @@ function Operation({ op }: { op: OperationView }) {
       )}
       {op.body && (
         <>
-          <h4>请求体 <code class="api-ctype">{op.body.contentType}</code>{op.body.required ? '' : '（可选）'}</h4>
-          <SchemaTable rows={op.body.rows} caption={`${op.method} ${op.path} 请求体`} />
+          <h4>{tx(ctx, '请求体', 'Request body')} <code class="api-ctype">{op.body.contentType}</code>{op.body.required ? '' : tx(ctx, '（可选）', ' (optional)')}</h4>
+          <SchemaTable ctx={ctx} rows={op.body.rows} caption={tx(ctx, `${op.method} ${op.path} 请求体`, `${op.method} ${op.path} request body`)} />
         </>
       )}
-      <h4>响应</h4>
+      <h4>{tx(ctx, '响应', 'Responses')}</h4>
       <dl class="api-responses">
         {op.responses.map((r) => (
           <div class="api-response">
             <dt><span class={`api-status api-status-${r.status[0]}`}>{r.status}</span> {r.description}{r.contentType && <code class="api-ctype">{r.contentType}</code>}</dt>
-            <dd>{r.rows.length > 0 ? <SchemaTable rows={r.rows} caption={`${op.method} ${op.path} 响应 ${r.status}`} /> : <span class="empty">无响应体说明</span>}</dd>
+            <dd>{r.rows.length > 0
+              ? <SchemaTable ctx={ctx} rows={r.rows} caption={tx(ctx, `${op.method} ${op.path} 响应 ${r.status}`, `${op.method} ${op.path} response ${r.status}`)} />
+              : <span class="empty">{tx(ctx, '无响应体说明', 'No response body described')}</span>}</dd>
           </div>
         ))}
       </dl>
@@ -308,15 +334,15 @@ export function ApiDocsPage({ ctx, model, origin }: { ctx: PageContext; model: A
         <section aria-labelledby="api-auth">
           <h2 id="api-auth">{en ? 'Getting a token' : '获取令牌'}</h2>
           <p>{en
-            ? 'Endpoints marked “需要令牌” need a staff account. Exchange the user name and password for a token, then send it in the Authorization header of every request. Wrong credentials answer 401; repeated failures are slowed down and locked.'
+            ? 'Endpoints marked “Token required” need a staff account. Exchange the user name and password for a token, then send it in the Authorization header of every request. Wrong credentials answer 401; repeated failures are slowed down and locked.'
             : '标注“需要令牌”的接口须使用工作人员账号。先用用户名和密码换取令牌，此后每个请求在 Authorization 请求头中携带该令牌。用户名或密码错误返回 401；连续失败会被限速并暂时锁定。'}</p>
           <pre class="api-example"><code>{`curl -s -X POST ${origin}/api/v1/auth/token \\
   -H 'content-type: application/json' \\
   -d '{"username":"office","password":"……"}'
 # → 200 {"token":"……"}
 
-curl -s ${origin}/api/v1/<接口路径> \\
-  -H 'authorization: Bearer <令牌>'`}</code></pre>
+curl -s ${origin}/api/v1/${en ? '<path>' : '<接口路径>'} \\
+  -H 'authorization: Bearer ${en ? '<token>' : '<令牌>'}'`}</code></pre>
           <p>{en
             ? 'Tokens stay valid until revoked; keep them secret (never in web pages or browser code). Signed-in staff can list and revoke their tokens.'
             : '令牌在撤销前一直有效，请妥善保管，不要写入网页或前端代码。工作人员登录后可以查看和撤销自己的令牌。'}</p>
@@ -345,7 +371,7 @@ curl -s ${origin}/api/v1/<接口路径> \\
           <section class="api-tag" aria-labelledby={t.anchor}>
             <h2 id={t.anchor}>{t.name}</h2>
             {t.description && <p>{t.description}</p>}
-            {t.operations.map((op) => <Operation op={op} />)}
+            {t.operations.map((op) => <Operation ctx={ctx} op={op} />)}
           </section>
         ))}
         {model.tags.length === 0 && <p class="empty">{ctx.t('common.empty')}</p>}
