@@ -111,6 +111,9 @@ export interface ReportVersionView {
 export interface ReportHistoryEntry {
   at: string;
   actor: string;
+  /** The audit action ('report.submitted' …), for a view that words it in another language. */
+  actionKey: string;
+  /** Its Chinese label (the key itself when it has none). */
   action: string;
   detail: string;
 }
@@ -449,6 +452,9 @@ function adjustmentViews(rows: readonly AnnualReportAdjustmentRow[]): Adjustment
   }));
 }
 
+/** The status label of a year with no report yet (status null). */
+const NOT_STARTED_LABEL = '尚未编制';
+
 const HISTORY_LABELS: Record<string, string> = {
   'report.created': '创建',
   'report.prose_saved': '修改正文',
@@ -479,7 +485,7 @@ async function historyOf(repos: Repositories, versions: readonly AnnualReportRow
     } catch {
       detail = '';
     }
-    return { at: e.at, actor: e.actor_label, action: HISTORY_LABELS[e.action] ?? e.action, detail };
+    return { at: e.at, actor: e.actor_label, actionKey: e.action, action: HISTORY_LABELS[e.action] ?? e.action, detail };
   });
 }
 
@@ -1158,6 +1164,8 @@ export interface SupervisionRow {
   reportId: number | null;
   version: number | null;
   status: ReportStatus | null;
+  /** The current version is an archived (pre-platform) report; its label then ends in （存档）. */
+  archived: boolean;
   statusLabel: string;
   submittedAt: string | null;
   publishedOn: string | null;
@@ -1169,7 +1177,7 @@ export interface SupervisionRow {
 export interface Consolidated {
   year: number;
   included: string[];
-  excluded: { name: string; statusLabel: string }[];
+  excluded: { name: string; status: ReportStatus | null; archived: boolean; statusLabel: string }[];
   tables: { proactive: Pick<ProactiveTable, 'year' | 'sections'>; applications: Pick<ApplicationTable, 'year' | 'columns' | 'rows'>; reviewLitigation: Pick<ReviewLitigationTable, 'year' | 'columns' | 'values'> };
   checks: CheckResult[];
 }
@@ -1209,7 +1217,8 @@ export async function supervisionOverview(ctx: ServiceContext, actor: Actor, yea
       reportId: current?.id ?? null,
       version: current?.version ?? null,
       status,
-      statusLabel: status ? `${REPORT_STATUS_LABELS[status]}${current!.kind === 'archived' ? '（存档）' : ''}` : '尚未编制',
+      archived: current?.kind === 'archived',
+      statusLabel: status ? `${REPORT_STATUS_LABELS[status]}${current!.kind === 'archived' ? '（存档）' : ''}` : NOT_STARTED_LABEL,
       submittedAt: current?.submitted_at ?? null,
       publishedOn: firstPublishedOn(versions),
       deadlineState: state,
@@ -1218,7 +1227,7 @@ export async function supervisionOverview(ctx: ServiceContext, actor: Actor, yea
     };
   });
   const included: string[] = [];
-  const excluded: { name: string; statusLabel: string }[] = [];
+  const excluded: Consolidated['excluded'] = [];
   const snapshots: ReportSnapshot[] = [];
   for (const child of children) {
     const versions = reports.filter((r) => r.agency_id === child.id && (r.status === 'accepted' || r.status === 'published') && r.snapshot !== null);
@@ -1227,7 +1236,8 @@ export async function supervisionOverview(ctx: ServiceContext, actor: Actor, yea
       snapshots.push(parseSnapshot(best)!);
       included.push(child.name);
     } else {
-      excluded.push({ name: child.name, statusLabel: rows.find((r) => r.agency.id === child.id)!.statusLabel });
+      const row = rows.find((r) => r.agency.id === child.id)!;
+      excluded.push({ name: child.name, status: row.status, archived: row.archived, statusLabel: row.statusLabel });
     }
   }
   const template = computeProactiveTable({ year, documents: [], manual: { licensing: 0, penalty: 0, coercion: 0, feesWanYuan: 0 } });
@@ -1271,14 +1281,15 @@ export function consolidatedModel(o: SupervisionOverview): ReportDocumentModel {
 }
 
 /** The reminder the console shows from 1 January: the report for last year and days left to 31 January. */
-export async function reportReminder(ctx: ServiceContext, user: StaffUser): Promise<{ year: number; state: DeadlineState; statusLabel: string } | null> {
+export async function reportReminder(ctx: ServiceContext, user: StaffUser): Promise<{ year: number; state: DeadlineState; status: ReportStatus | null; statusLabel: string } | null> {
   const today = todayOf(ctx);
   const year = Number(today.slice(0, 4)) - 1;
   const versions = await ctx.repos.reports.versions(user.agencyId, year);
   const state = deadlineState(year, today, firstPublishedOn(versions));
   if (state.kind !== 'due' && state.kind !== 'overdue') return null;
   const current = versions.at(-1);
-  return { year, state, statusLabel: current ? REPORT_STATUS_LABELS[statusOf(current)] : '尚未编制' };
+  const status = current ? statusOf(current) : null;
+  return { year, state, status, statusLabel: status ? REPORT_STATUS_LABELS[status] : NOT_STARTED_LABEL };
 }
 
 // =============================================================================================
@@ -1437,7 +1448,7 @@ export async function reportIndex(ctx: ServiceContext, actor: Actor): Promise<Re
       const current = versions.at(-1);
       const status = current ? statusOf(current) : null;
       entries.push({
-        year, status, statusLabel: status ? REPORT_STATUS_LABELS[status] : '尚未编制', version: current?.version ?? null,
+        year, status, statusLabel: status ? REPORT_STATUS_LABELS[status] : NOT_STARTED_LABEL, version: current?.version ?? null,
         archived: current?.kind === 'archived', deadlineState: deadlineState(year, today, firstPublishedOn(versions)),
       });
     }

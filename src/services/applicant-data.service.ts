@@ -221,7 +221,7 @@ export interface ApplicantMatch {
   value: string;
   /** The person's name as on their latest case, masked (the page is a confirmation, not a view). */
   maskedName: string;
-  cases: { id: number; trackingCode: string; receivedOn: string; stateLabel: string; description: string }[];
+  cases: { id: number; trackingCode: string; receivedOn: string; state: State; stateLabel: string; description: string }[];
   /** The tracking code belonged to a case whose personal data was already erased. */
   erasedOn: string | null;
 }
@@ -260,7 +260,7 @@ async function matchApplicant(ctx: ServiceContext, user: StaffUser, query: Appli
       maskedName: latest ? (latest.applicant_kind === 'person' ? maskName(latest.applicant_name) : latest.applicant_name) : '',
       cases: apps.map((a) => ({
         id: a.id, trackingCode: formatTrackingCode(a.tracking_code), receivedOn: a.received_on,
-        stateLabel: STATE_LABELS[a.state as State] ?? a.state, description: [...a.description].slice(0, 60).join(''),
+        state: a.state as State, stateLabel: STATE_LABELS[a.state as State] ?? a.state, description: [...a.description].slice(0, 60).join(''),
       })),
     },
   };

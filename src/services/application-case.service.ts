@@ -186,6 +186,7 @@ export interface RepeatView {
   description: string;
   state: State;
   stateLabel: string;
+  outcome: OutcomeCode | 'withdrawn' | null;
   outcomeLabel: string | null;
   similarity: number;
   similar: boolean;
@@ -262,6 +263,7 @@ function repeatView(r: RepeatCandidate<ApplicationRow>): RepeatView {
     description: r.item.description,
     state: r.item.state as State,
     stateLabel: STATE_LABELS[r.item.state as State] ?? r.item.state,
+    outcome: r.item.outcome as OutcomeCode | 'withdrawn' | null,
     outcomeLabel: outcomeLabelOf(r.item.outcome),
     similarity: r.similarity,
     similar: r.similar,
@@ -404,6 +406,7 @@ export interface ApplicationSummary {
   agencyName: string;
   receivedOn: string;
   applicantName: string;
+  applicantKind: ApplicantKind;
   applicantKindLabel: string;
   description: string;
   state: State;
@@ -483,6 +486,7 @@ export async function listApplications(ctx: ServiceContext, user: StaffUser, fil
       agencyName: agency?.name ?? '',
       receivedOn: row.received_on,
       applicantName: handlesApplication(user, row) ? row.applicant_name : maskedApplicantName(row),
+      applicantKind: row.applicant_kind as ApplicantKind,
       applicantKindLabel: APPLICANT_KIND_LABELS[row.applicant_kind as ApplicantKind] ?? row.applicant_kind,
       description: row.description,
       state: row.state as State,
@@ -736,11 +740,11 @@ export async function receiptData(ctx: ServiceContext, trackingCode: string): Pr
 }
 
 /** Live counts for the console's start page (dashboard `figures`): waiting for me, due soon, overdue. */
-export async function applicationFigures(ctx: ServiceContext, user: StaffUser): Promise<{ label: string; value: number; href: string; tone?: 'ok' | 'warn' | 'danger' }[]> {
+export async function applicationFigures(ctx: ServiceContext, user: StaffUser): Promise<{ label: string; en: string; value: number; href: string; tone?: 'ok' | 'warn' | 'danger' }[]> {
   const [mine, soon, overdue] = await Promise.all((['mine', 'due_soon', 'overdue'] as const).map((view) => listApplications(ctx, user, { view, pageSize: 1 })));
   return [
-    { label: '待我办理的申请', value: mine.total, href: '/console/applications?view=mine' },
-    { label: '5个工作日内到期', value: soon.total, href: '/console/applications?view=due_soon', tone: 'warn' },
-    { label: '已逾期未答复', value: overdue.total, href: '/console/applications?view=overdue', tone: 'danger' },
+    { label: '待我办理的申请', en: 'Applications waiting for me', value: mine.total, href: '/console/applications?view=mine' },
+    { label: '5个工作日内到期', en: 'Due within 5 working days', value: soon.total, href: '/console/applications?view=due_soon', tone: 'warn' },
+    { label: '已逾期未答复', en: 'Overdue, not yet replied', value: overdue.total, href: '/console/applications?view=overdue', tone: 'danger' },
   ];
 }

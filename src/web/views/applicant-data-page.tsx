@@ -6,7 +6,7 @@ import { ConsoleLayout } from './console-layout.tsx';
 import { CsrfField } from './components.tsx';
 import { formatDate } from '../format.ts';
 import { tx } from '../i18n/index.ts';
-import { stateOfLabel, stateText } from './application-console.tsx';
+import { stateText } from './application-console.tsx';
 import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '../../domain/applicant-retention.ts';
 import type { ApplicantDataPage, ApplicantMatch } from '../../services/applicant-data.service.ts';
 import { Checkbox, DoneNotice, FormMessage, SelectInput, TextInput, type FormState } from './education-console-common.tsx';
@@ -52,7 +52,7 @@ function MatchSection({ ctx, match, form }: { ctx: PageContext; match: Applicant
             <tr>
               <th scope="row"><a href={`/console/applications/${c.id}`}>{c.trackingCode}</a></th>
               <td>{formatDate(c.receivedOn, ctx.lang)}</td>
-              <td>{stateText(ctx, stateOfLabel(c.stateLabel) ?? c.stateLabel, c.stateLabel)}</td>
+              <td>{stateText(ctx, c.state, c.stateLabel)}</td>
               <td>{c.description}</td>
             </tr>
           ))}

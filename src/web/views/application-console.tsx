@@ -14,7 +14,6 @@ import type {
   RepeatView,
 } from '../../services/application-case.service.ts';
 import {
-  APPLICANT_KIND_LABELS,
   CHANNELS,
   CHANNEL_LABELS,
   DELIVERIES,
@@ -38,7 +37,6 @@ import {
   OUTCOME_CATEGORY_LABELS,
   STATES,
   STATE_LABELS,
-  WITHDRAWAL,
   type Action,
   type AvailableAction,
   type OutcomeCategory,
@@ -133,33 +131,14 @@ function byCode<K extends string>(ctx: Ctx, en: Readonly<Record<K, string>>, cod
   return (en as Readonly<Record<string, string>>)[code] ?? zh;
 }
 
-/** The applicant's kind from its Chinese label (list items carry only the label). */
-function applicantKindText(ctx: Ctx, zh: string): string {
-  const kind = (Object.keys(APPLICANT_KIND_LABELS) as ApplicantKind[]).find((k) => APPLICANT_KIND_LABELS[k] === zh);
-  return byCode(ctx, APPLICANT_KIND_EN, kind, zh);
-}
-
 /** An application state in the page's language (also for pages that only have the Chinese label). */
 export function stateText(ctx: Ctx, state: string, zh?: string): string {
   return byCode(ctx, STATE_EN, state, zh ?? STATE_LABELS[state as State] ?? state);
 }
 
-/** The state code whose Chinese label this is (for view models that carry only the label). */
-export function stateOfLabel(label: string): State | undefined {
-  return STATES.find((s) => STATE_LABELS[s] === label);
-}
-
 function outcomeText(ctx: Ctx, outcome: string | null | undefined, zh: string | null): string | null {
   if (zh === null) return null;
   return ctx.lang === 'en' && outcome ? OUTCOME_EN[outcome as OutcomeCode]?.label ?? zh : zh;
-}
-
-/** English for a Chinese outcome label (repeats carry no code). */
-function outcomeOfLabel(ctx: Ctx, zh: string | null): string | null {
-  if (zh === null || ctx.lang !== 'en') return zh;
-  const code = (Object.keys(OUTCOMES) as OutcomeCode[]).find((o) => OUTCOMES[o].label === zh);
-  if (code) return OUTCOME_EN[code].label;
-  return zh === WITHDRAWAL.label ? OUTCOME_EN.withdrawn.label : zh;
 }
 
 /** "Reply due by 30 Oct 2025 (3 working days left)" — the English of the service's dueSentence. */
@@ -302,7 +281,7 @@ export function ApplicationListPage({ ctx, list, view, filter, departments, agen
                   <td><a href={`${base}/${i.id}`}>{formatTrackingCode(i.trackingCode)}</a></td>
                   {agencies.length > 1 && <td>{i.agencyName}</td>}
                   <td>{formatDate(i.receivedOn, ctx.lang)}</td>
-                  <td>{i.applicantName}<br /><span class="hint">{applicantKindText(ctx, i.applicantKindLabel)}</span></td>
+                  <td>{i.applicantName}<br /><span class="hint">{byCode(ctx, APPLICANT_KIND_EN, i.applicantKind, i.applicantKindLabel)}</span></td>
                   <td class="desc-cell">{i.description.length > 60 ? `${i.description.slice(0, 60)}…` : i.description}</td>
                   <td>{stateText(ctx, i.state, i.stateLabel)}{i.outcomeLabel && <><br /><span class="hint">{outcomeText(ctx, i.outcome, i.outcomeLabel)}</span></>}</td>
                   <td>{i.departmentName ?? tx(ctx, '未分办', 'Not assigned')}</td>
@@ -365,7 +344,7 @@ export function RepeatList({ ctx, repeats, caption }: { ctx: PageContext; repeat
             <td><a href={`/console/applications/${r.id}`}>{formatTrackingCode(r.trackingCode)}</a></td>
             <td>{formatDate(r.receivedOn, ctx.lang)}</td>
             <td class="desc-cell">{r.description}</td>
-            <td>{stateText(ctx, r.state, r.stateLabel)}{r.outcomeLabel ? `${tx(ctx, '：', ': ')}${outcomeOfLabel(ctx, r.outcomeLabel)}` : ''}</td>
+            <td>{stateText(ctx, r.state, r.stateLabel)}{r.outcomeLabel ? `${tx(ctx, '：', ': ')}${outcomeText(ctx, r.outcome, r.outcomeLabel)}` : ''}</td>
             <td>{Math.round(r.similarity * 100)}%{r.similar && tx(ctx, '（内容相似）', ' (similar content)')}</td>
           </tr>
         ))}

@@ -8,7 +8,7 @@ import type { PageContext } from '../render.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { tx } from '../i18n/index.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, SECTION_TITLES, type ApplicantColumnKey } from '../../domain/annual-report.ts';
-import { deadlineLabel, reportDeadline, REPORT_STATUS_LABELS, type DeadlineState, type ReportStatus } from '../../domain/report-workflow.ts';
+import { deadlineLabel, reportDeadline, type DeadlineState, type ReportStatus } from '../../domain/report-workflow.ts';
 import { ADJUSTABLE_COLUMNS, ADJUSTABLE_ROWS } from '../../domain/report-tables.ts';
 import {
   FIGURE_KEYS,
@@ -25,7 +25,8 @@ import { ApplicationTableView, ProactiveTableView, Prose, ReviewTableView, appli
 const ACTIVE = '/console/reports';
 
 // English for the labels the service builds in Chinese (REPORT_STATUS_LABELS, its history labels):
-// the service and domain keep them; the console translates them here when the page is in English.
+// the service hands over the status and action keys with them, and the console words those here
+// when the page is in English.
 const STATUS_EN: Readonly<Record<ReportStatus, string>> = {
   draft: 'In preparation',
   submitted: 'Submitted, awaiting review',
@@ -33,30 +34,31 @@ const STATUS_EN: Readonly<Record<ReportStatus, string>> = {
   accepted: 'Accepted, awaiting publication',
   published: 'Published',
 };
-const STATUS_EN_BY_ZH = new Map<string, string>((Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).map((k) => [REPORT_STATUS_LABELS[k], STATUS_EN[k]]));
-STATUS_EN_BY_ZH.set('尚未编制', 'Not started');
 
-/** A status label as the service gives it ('已发布', '已发布（存档）', '尚未编制'), in the page's language. */
-function statusText(ctx: PageContext, zh: string): string {
+/**
+ * A report's status in the page's language: the service's Chinese label ('已发布', '已发布（存档）',
+ * '尚未编制') as given, or the English for its status (null: no report yet), marked archived when
+ * the label carries （存档）.
+ */
+function statusText(ctx: PageContext, status: ReportStatus | null, zh: string, archived = false): string {
   if (ctx.lang !== 'en') return zh;
-  const archived = zh.endsWith('（存档）');
-  const base = archived ? zh.slice(0, -'（存档）'.length) : zh;
-  return `${STATUS_EN_BY_ZH.get(base) ?? base}${archived ? ' (archived)' : ''}`;
+  return `${status ? STATUS_EN[status] : 'Not started'}${archived ? ' (archived)' : ''}`;
 }
 
+/** The service's HISTORY_LABELS in English, by audit action. */
 const HISTORY_EN: Readonly<Record<string, string>> = {
-  创建: 'Created',
-  修改正文: 'Text edited',
-  生成总体情况初稿: 'Overview draft generated',
-  填写统计数据: 'Figures entered',
-  补录平台外数据: 'Off-platform applications added',
-  删除补录数据: 'Off-platform entry deleted',
-  报送审核: 'Submitted for review',
-  退回修改: 'Returned for changes',
-  审核通过: 'Accepted',
-  发布: 'Published',
-  创建更正版本: 'Correction version created',
-  导入存档报告: 'Archived report imported',
+  'report.created': 'Created',
+  'report.prose_saved': 'Text edited',
+  'report.draft_generated': 'Overview draft generated',
+  'report.figures_saved': 'Figures entered',
+  'report.adjustment_added': 'Off-platform applications added',
+  'report.adjustment_removed': 'Off-platform entry deleted',
+  'report.submitted': 'Submitted for review',
+  'report.returned': 'Returned for changes',
+  'report.accepted': 'Accepted',
+  'report.published': 'Published',
+  'report.correction_started': 'Correction version created',
+  'report.archived_imported': 'Archived report imported',
 };
 
 /** FIGURE_LABELS in English, worded as table 二's rows and columns are (report-tables.tsx). */
@@ -114,7 +116,7 @@ export function ReportsIndexPage({ ctx, index }: { ctx: PageContext; index: Repo
       {current && (current.deadlineState.kind === 'due' || current.deadlineState.kind === 'overdue') && (
         <Notice kind="error">
           {ctx.lang === 'en'
-            ? <p>Reminder: the {current.year} annual report of {index.agency.name}: {statusText(ctx, current.statusLabel)}. <DeadlineText ctx={ctx} year={current.year} state={current.deadlineState} />. <a href={`/console/reports/${current.year}`}>Prepare it</a></p>
+            ? <p>Reminder: the {current.year} annual report of {index.agency.name}: {statusText(ctx, current.status, current.statusLabel)}. <DeadlineText ctx={ctx} year={current.year} state={current.deadlineState} />. <a href={`/console/reports/${current.year}`}>Prepare it</a></p>
             : <p>提醒：{index.agency.name}{current.year}年度报告{current.statusLabel}。<DeadlineText ctx={ctx} year={current.year} state={current.deadlineState} />。 <a href={`/console/reports/${current.year}`}>前往编制</a></p>}
         </Notice>
       )}
@@ -127,7 +129,7 @@ export function ReportsIndexPage({ ctx, index }: { ctx: PageContext; index: Repo
             {index.entries.map((e) => (
               <tr>
                 <th scope="row">{ctx.t('reports.year', { year: e.year })}</th>
-                <td>{statusText(ctx, e.statusLabel)}{e.version !== null && e.version > 1 ? tx(ctx, `（第${e.version}版）`, ` (version ${e.version})`) : ''}{e.archived ? tx(ctx, '（存档）', ' (archived)') : ''}</td>
+                <td>{statusText(ctx, e.status, e.statusLabel)}{e.version !== null && e.version > 1 ? tx(ctx, `（第${e.version}版）`, ` (version ${e.version})`) : ''}{e.archived ? tx(ctx, '（存档）', ' (archived)') : ''}</td>
                 <td><DeadlineText ctx={ctx} year={e.year} state={e.deadlineState} /></td>
                 <td>{e.archived
                   ? <a href={`/gk/${encodeURIComponent(index.agency.code)}/reports/${e.year}`}>{tx(ctx, '查看存档', 'View the archive')}</a>
@@ -186,7 +188,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
       <p class="crumb-back"><a href={ws.party === 'supervisor' ? `/console/reports/supervision?year=${ws.year}` : '/console/reports'}>{tx(ctx, '← 返回年度报告列表', '← Back to the annual reports')}</a></p>
       <h1>{title}</h1>
       <p class="report-status">
-        <span class={`status status-${r?.status ?? 'none'}`}>{r ? statusText(ctx, r.statusLabel) : tx(ctx, '尚未开始编制', 'Not started')}</span>
+        <span class={`status status-${r?.status ?? 'none'}`}>{r ? statusText(ctx, r.status, r.statusLabel) : tx(ctx, '尚未开始编制', 'Not started')}</span>
         {r && r.version > 1 && <span>{tx(ctx, `第${r.version}版（更正）`, `Version ${r.version} (correction)`)}</span>}
         <span>{tx(ctx, `报送和公开期限：${deadlineLabel(ws.year)}`, `Deadline for submission and publication: ${deadlineText(ctx, ws.year)}`)}　<DeadlineText ctx={ctx} year={ws.year} state={ws.deadlineState} /></span>
         {ws.supervisorName && <span>{tx(ctx, '报送至：', 'Submitted to: ')}{ws.supervisorName}</span>}
@@ -421,7 +423,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
             <table class="data-table audit-table">
               <caption class="visually-hidden">{tx(ctx, '办理记录', 'History')}</caption>
               <thead><tr><th scope="col">{tx(ctx, '时间', 'Time')}</th><th scope="col">{tx(ctx, '人员', 'By')}</th><th scope="col">{tx(ctx, '操作', 'Action')}</th><th scope="col">{tx(ctx, '说明', 'Details')}</th></tr></thead>
-              <tbody>{ws.history.map((e) => <tr><td>{formatDateTime(e.at, ctx.lang)}</td><td>{e.actor}</td><td>{ctx.lang === 'en' ? HISTORY_EN[e.action] ?? e.action : e.action}</td><td>{e.detail}</td></tr>)}</tbody>
+              <tbody>{ws.history.map((e) => <tr><td>{formatDateTime(e.at, ctx.lang)}</td><td>{e.actor}</td><td>{tx(ctx, e.action, HISTORY_EN[e.actionKey] ?? e.action)}</td><td>{e.detail}</td></tr>)}</tbody>
             </table>
           )}
         </section>
@@ -490,7 +492,7 @@ export function SupervisionPage({ ctx, o, years }: { ctx: PageContext; o: Superv
           {o.rows.map((row) => (
             <tr class={row.missed ? 'row-missed' : undefined}>
               <th scope="row">{row.agency.name}</th>
-              <td>{statusText(ctx, row.statusLabel)}{row.version !== null && row.version > 1 ? tx(ctx, `（第${row.version}版）`, ` (version ${row.version})`) : ''}</td>
+              <td>{statusText(ctx, row.status, row.statusLabel, row.archived)}{row.version !== null && row.version > 1 ? tx(ctx, `（第${row.version}版）`, ` (version ${row.version})`) : ''}</td>
               <td>{formatDateTime(row.submittedAt, ctx.lang) || '—'}</td>
               <td><DeadlineText ctx={ctx} year={o.year} state={row.deadlineState} /></td>
               <td>{row.reportId !== null && row.status !== null
@@ -504,7 +506,7 @@ export function SupervisionPage({ ctx, o, years }: { ctx: PageContext; o: Superv
       </table>
       <h2>{tx(ctx, '汇总统计表', 'Consolidated tables')}</h2>
       {ctx.lang === 'en'
-        ? <p>Included (reports accepted or published): {o.consolidated.included.join(', ') || 'none'}.{o.consolidated.excluded.length > 0 && ` Not included: ${o.consolidated.excluded.map((e) => `${e.name} (${statusText(ctx, e.statusLabel)})`).join(', ')}.`}</p>
+        ? <p>Included (reports accepted or published): {o.consolidated.included.join(', ') || 'none'}.{o.consolidated.excluded.length > 0 && ` Not included: ${o.consolidated.excluded.map((e) => `${e.name} (${statusText(ctx, e.status, e.statusLabel, e.archived)})`).join(', ')}.`}</p>
         : <p>汇总范围（已审核通过或已发布的报告）：{o.consolidated.included.join('、') || '无'}。{o.consolidated.excluded.length > 0 && `未计入：${o.consolidated.excluded.map((e) => `${e.name}（${e.statusLabel}）`).join('、')}。`}</p>}
       {failures.length > 0 && <div role="alert"><ul class="check-failures">{failures.map((f) => <li>{f.detail}</li>)}</ul></div>}
       <p><a class="button button-secondary" href={`/console/reports/supervision/${o.year}/consolidated.xlsx`}>{tx(ctx, '导出汇总表（Excel）', 'Export the consolidated tables (Excel)')}</a></p>
