@@ -110,7 +110,10 @@ export async function listConsoleDocuments(ctx: ServiceContext, actor: Actor, q:
 }
 
 export interface DepartmentDeadlines {
-  department: string;
+  /** The agency's name when it is not the viewer's own (a supervisor sees the agencies below). */
+  agency: string | null;
+  /** Null: registered without a department (the page says 未指定部门). */
+  department: string | null;
   overdue: DocumentSummaryView[];
   dueSoon: DocumentSummaryView[];
   onTime: number;
@@ -124,17 +127,21 @@ export async function publicationMonitor(ctx: ServiceContext, actor: Actor): Pro
   const user = staffOf(actor);
   const rows = await ctx.repos.documents.all({ agencyIds: await readableAgencyIds(ctx.repos, user), unpublishedProactive: true }, 'created_asc');
   const items = await withDeadlines(ctx, rows);
-  const byDept = new Map<string, DepartmentDeadlines>();
+  const byDept = new Map<string, DepartmentDeadlines & { sortName: string }>();
   for (const [i, item] of items.entries()) {
     const row = rows[i];
-    const name = row.agency_id === user.agencyId ? item.department ?? '未指定部门' : `${row.agency_name} · ${item.department ?? '未指定部门'}`;
-    const entry = byDept.get(name) ?? { department: name, overdue: [], dueSoon: [], onTime: 0 };
+    const agency = row.agency_id === user.agencyId ? null : row.agency_name;
+    // Ordered by the heading the page prints, the missing department under its label.
+    const sortName = `${agency === null ? '' : `${agency} · `}${item.department ?? '未指定部门'}`;
+    const entry = byDept.get(sortName) ?? { agency, department: item.department, sortName, overdue: [], dueSoon: [], onTime: 0 };
     if (item.deadline?.status === 'overdue') entry.overdue.push(item);
     else if (item.deadline?.status === 'due_soon') entry.dueSoon.push(item);
     else entry.onTime++;
-    byDept.set(name, entry);
+    byDept.set(sortName, entry);
   }
-  const departments = [...byDept.values()].sort((a, b) => b.overdue.length - a.overdue.length || b.dueSoon.length - a.dueSoon.length || a.department.localeCompare(b.department, 'zh'));
+  const departments = [...byDept.values()]
+    .sort((a, b) => b.overdue.length - a.overdue.length || b.dueSoon.length - a.dueSoon.length || a.sortName.localeCompare(b.sortName, 'zh'))
+    .map(({ sortName: _, ...d }) => d);
   return { departments, provisional: items.some((i) => i.deadline?.provisional) };
 }
 
@@ -183,6 +190,12 @@ const EVENT_LABELS: Record<string, string> = {
   'document.attachment_added': '上传附件',
   'document.attachment_removed': '删除附件',
   'document.imported': '导入',
+  // The personal-data check (privacy.service.ts, masking.service.ts) writes to the document's log too.
+  'privacy.scanned': '个人信息检查：结果有变化',
+  'privacy.finding_justified': '个人信息检查：说明理由',
+  'privacy.justification_withdrawn': '个人信息检查：撤回理由',
+  'privacy.cleared': '个人信息检查：已通过',
+  'privacy.masked_copy': '个人信息检查：生成遮盖副本',
 };
 
 function historyDetail(action: string, summary: Record<string, unknown>): string {

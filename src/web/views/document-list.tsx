@@ -106,7 +106,7 @@ export function DocumentDuePage({ ctx, departments, provisional }: { ctx: PageCo
       {departments.length === 0 && <p class="empty">{tx(ctx, '没有待发布的主动公开文件。', 'No proactive documents are waiting to be published.')}</p>}
       {departments.map((d, i) => (
         <section class="card" aria-labelledby={`dept-${i}`}>
-          <h2 id={`dept-${i}`}>{ctx.lang === 'en' ? d.department.replace('未指定部门', 'No department') : d.department}</h2>
+          <h2 id={`dept-${i}`}>{d.agency === null ? '' : `${d.agency} · `}{d.department ?? tx(ctx, '未指定部门', 'No department')}</h2>
           <p class="doc-due-counts">{tx(ctx, `超期 ${d.overdue.length} 件；即将到期 ${d.dueSoon.length} 件；期限内 ${d.onTime} 件`, `Overdue: ${d.overdue.length}; due soon: ${d.dueSoon.length}; on time: ${d.onTime}`)}</p>
           {d.overdue.length > 0 && (<><h3>{tx(ctx, '已超期', 'Overdue')}</h3><ul class="doc-due-list">{d.overdue.map(row)}</ul></>)}
           {d.dueSoon.length > 0 && (<><h3>{tx(ctx, '即将到期', 'Due soon')}</h3><ul class="doc-due-list">{d.dueSoon.map(row)}</ul></>)}

@@ -45,6 +45,11 @@ const EVENT_EN: Record<string, string> = {
   'document.attachment_added': 'Attachment uploaded',
   'document.attachment_removed': 'Attachment deleted',
   'document.imported': 'Imported',
+  'privacy.scanned': 'Personal data check: results changed',
+  'privacy.finding_justified': 'Personal data check: reasons given',
+  'privacy.justification_withdrawn': 'Personal data check: reasons withdrawn',
+  'privacy.cleared': 'Personal data check: passed',
+  'privacy.masked_copy': 'Personal data check: masked copy made',
 };
 
 /** A document in the console: its registration, the actions this user may take, attachments, history. */
