@@ -91,6 +91,8 @@ export function typeLabel(spec: Json, raw: Json | undefined): string {
   return types.map(label).join(' | ') + (schema.nullable ? ' | null' : '');
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The model's own words (constraints, placeholders) are in the page's language; the spec's texts are as written. */
 function constraintsOf(spec: Json, raw: Json | undefined, lang: Lang): string[] {
   const s = resolve(spec, raw);
@@ -102,14 +104,14 @@ function constraintsOf(spec: Json, raw: Json | undefined, lang: Lang): string[] 
   }
   if (s.format) out.push(tx(l, `格式：${s.format}`, `Format: ${s.format}`));
   if (s.pattern) out.push(tx(l, `模式：${s.pattern}`, `Pattern: ${s.pattern}`));
-  if (s.minLength !== undefined) out.push(tx(l, `最少 ${s.minLength} 字符`, `At least ${s.minLength} characters`));
-  if (s.maxLength !== undefined) out.push(tx(l, `最多 ${s.maxLength} 字符`, `At most ${s.maxLength} characters`));
+  if (s.minLength !== undefined) out.push(tx(l, `最少 ${s.minLength} 字符`, `At least ${count(s.minLength, 'character')}`));
+  if (s.maxLength !== undefined) out.push(tx(l, `最多 ${s.maxLength} 字符`, `At most ${count(s.maxLength, 'character')}`));
   if (s.minimum !== undefined && Math.abs(s.minimum) !== SAFE_INT) out.push(`≥ ${s.minimum}`);
   if (s.exclusiveMinimum !== undefined) out.push(`> ${s.exclusiveMinimum}`);
   if (s.maximum !== undefined && Math.abs(s.maximum) !== SAFE_INT) out.push(`≤ ${s.maximum}`);
   if (s.exclusiveMaximum !== undefined) out.push(`< ${s.exclusiveMaximum}`);
-  if (s.minItems !== undefined) out.push(tx(l, `至少 ${s.minItems} 项`, `At least ${s.minItems} items`));
-  if (s.maxItems !== undefined) out.push(tx(l, `至多 ${s.maxItems} 项`, `At most ${s.maxItems} items`));
+  if (s.minItems !== undefined) out.push(tx(l, `至少 ${s.minItems} 项`, `At least ${count(s.minItems, 'item')}`));
+  if (s.maxItems !== undefined) out.push(tx(l, `至多 ${s.maxItems} 项`, `At most ${count(s.maxItems, 'item')}`));
   if (s.default !== undefined) out.push(tx(l, `默认：${JSON.stringify(s.default)}`, `Default: ${JSON.stringify(s.default)}`));
   const example = s.example !== undefined ? s.example : Array.isArray(s.examples) && s.examples.length ? s.examples[0] : undefined;
   if (example !== undefined) out.push(tx(l, `示例：${JSON.stringify(example)}`, `Example: ${JSON.stringify(example)}`));
