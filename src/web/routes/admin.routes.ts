@@ -11,6 +11,8 @@ import { browseAudit } from '../../services/audit.service.ts';
 import { DomainError, ValidationError } from '../../services/errors.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
+import { tx } from '../i18n/index.ts';
+import { noticeFrom, type Notice } from './education-common.ts';
 import {
   AgenciesPage, AgencyFormPage, AuditLogPage, UserEditPage, UserNewPage, UsersPage,
   type AgencyFormValues, type AuditQueryValues, type UserFormValues,
@@ -33,13 +35,13 @@ const newUserBody = z.object({
 });
 const editUserBody = z.object({ displayName: str(), email: str(), departmentId: idField, roles: userRoles, isSysadmin: z.literal('1').optional(), ...csrf });
 
-const NOTICES: Record<string, string> = {
-  created: '已新增。',
-  saved: '修改已保存。',
-  department: '科室已保存。',
-  password: '密码已重置，该用户的登录已全部注销。',
-  disabled: '账号已停用。',
-  enabled: '账号已启用。',
+const NOTICES: Record<string, Notice> = {
+  created: { zh: '已新增。', en: 'Added.' },
+  saved: { zh: '修改已保存。', en: 'Changes saved.' },
+  department: { zh: '科室已保存。', en: 'Department saved.' },
+  password: { zh: '密码已重置，该用户的登录已全部注销。', en: 'The password has been reset and all of this user\'s sessions have been signed out.' },
+  disabled: { zh: '账号已停用。', en: 'Account disabled.' },
+  enabled: { zh: '账号已启用。', en: 'Account enabled.' },
 };
 
 const toId = (s: string): number | null => (s === '' ? null : Number(s));
@@ -90,7 +92,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   r.get('/console/admin/agencies', { schema: { hide: true, querystring: done } }, async (request, reply) => {
     requireStaff(request);
     const nodes = await agencyTree(ctx, actorOf(request));
-    return sendPage(request, reply, h(AgenciesPage, { ctx: pageContext(request), nodes, notice: NOTICES[request.query.done ?? ''] }));
+    return sendPage(request, reply, h(AgenciesPage, { ctx: pageContext(request), nodes, notice: noticeFrom(request, NOTICES, request.query.done) }));
   });
 
   r.get('/console/admin/agencies/new', { schema: { hide: true } }, async (request, reply) => {
@@ -116,7 +118,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   r.get('/console/admin/agencies/:id', { schema: { hide: true, params: idParam, querystring: done } }, async (request, reply) => {
     requireStaff(request);
     const { agency } = await getAgency(ctx, actorOf(request), request.params.id);
-    return agencyForm(request, reply, { agencyId: agency.id, values: agencyValues(agency), notice: NOTICES[request.query.done ?? ''] });
+    return agencyForm(request, reply, { agencyId: agency.id, values: agencyValues(agency), notice: noticeFrom(request, NOTICES, request.query.done) });
   });
 
   r.post('/console/admin/agencies/:id', { schema: { hide: true, params: idParam, body: agencyBody } }, async (request, reply) => {
@@ -170,7 +172,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const chosen = agencies.find((a) => a.code === filter);
     const users = filter && !chosen ? [] : await listUsers(ctx, actor, { agencyId: chosen?.id });
     return sendPage(request, reply, h(UsersPage, {
-      ctx: pageContext(request), users, agencyFilter: filter, notice: NOTICES[request.query.done ?? ''],
+      ctx: pageContext(request), users, agencyFilter: filter, notice: noticeFrom(request, NOTICES, request.query.done),
       agencies: isPlatformAdmin(actor) ? agencies.map((a) => ({ code: a.code, name: a.name })) : null,
     }));
   });
@@ -191,7 +193,10 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const b = request.body;
     const values: UserFormValues = { username: b.username, displayName: b.displayName, agencyId: b.agencyId, departmentId: b.departmentId, roles: rolesOf(b.roles), isSysadmin: b.isSysadmin === '1', email: b.email };
     try {
-      if (b.agencyId === '') throw new ValidationError('请选择机关', { agencyId: '请选择机关' });
+      if (b.agencyId === '') {
+        const message = tx(request, '请选择机关', 'Please choose an agency');
+        throw new ValidationError(message, { agencyId: message });
+      }
       const u = await createUser(ctx, actorOf(request), {
         username: b.username, displayName: b.displayName, password: b.password, email: b.email, agencyId: Number(b.agencyId),
         departmentId: toId(b.departmentId), roles: values.roles, isSysadmin: values.isSysadmin,
@@ -217,7 +222,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   r.get('/console/admin/users/:id', { schema: { hide: true, params: idParam, querystring: done } }, async (request, reply) => {
     requireStaff(request);
-    return editUserPage(request, reply, request.params.id, { notice: NOTICES[request.query.done ?? ''] });
+    return editUserPage(request, reply, request.params.id, { notice: noticeFrom(request, NOTICES, request.query.done) });
   });
 
   r.post('/console/admin/users/:id', { schema: { hide: true, params: idParam, body: editUserBody } }, async (request, reply) => {

@@ -21,6 +21,7 @@ import { actorOf } from '../plugins/auth.ts';
 import { assertCsrf } from '../plugins/csrf.ts';
 import { safeFilename } from '../../storage/file-type.ts';
 import { pageContext, sendPage } from '../render.tsx';
+import { tx } from '../i18n/index.ts';
 import { publicRateLimit, sendDownload } from './applications-api.routes.ts';
 import { suggestionStep } from './suggestions.routes.ts';
 import { validateApplicationForm } from '../../domain/application-form.ts';
@@ -88,7 +89,7 @@ async function readApplyForm(request: FastifyRequest): Promise<{ body: ApplyBody
   }
   assertCsrf(request, fields._csrf);
   const parsed = applyBody.safeParse(fields);
-  if (!parsed.success) throw new ValidationError('申请内容过长', {});
+  if (!parsed.success) throw new ValidationError(tx(request, '申请内容过长', 'The application is too long'), {});
   return { body: parsed.data, files };
 }
 
@@ -161,7 +162,7 @@ export function applicationsRoutes(app: FastifyInstance, ctx: ServiceContext): v
       }
       if (e instanceof DomainError && e.code === 'idempotency_conflict') {
         // The same form was sent again with other content (back button): start a fresh form, keep the values.
-        return renderForm(request, reply, agency, values, newNonce(), {}, '此页面的申请已经提交过。如需提交另一份申请，请核对内容后再次点击“提交申请”。', 409, reattach);
+        return renderForm(request, reply, agency, values, newNonce(), {}, tx(request, '此页面的申请已经提交过。如需提交另一份申请，请核对内容后再次点击“提交申请”。', 'The application on this page has already been submitted. To submit another, check it and click “Submit application” again.'), 409, reattach);
       }
       throw e;
     }

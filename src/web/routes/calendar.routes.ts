@@ -22,6 +22,7 @@ import { isIsoDate, yearOf } from '../../domain/dates.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { assertCsrf } from '../plugins/csrf.ts';
 import { pageContext, sendPage } from '../render.tsx';
+import { tx } from '../i18n/index.ts';
 import { todayCst } from '../format.ts';
 import { CalendarAdminPage, CalendarPreviewPage, type CalendarAdminState, type CalendarDone } from '../views/calendar-pages.tsx';
 
@@ -132,7 +133,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
   r.post('/console/admin/calendar/upload', { config: { multipartCsrf: true }, schema: { hide: true } }, async (request, reply) => {
     requireCalendarManager(request);
     if (!request.isMultipart()) {
-      return renderAdmin(request, reply, { year: thisYear(), uploadErrors: ['请通过页面上的表单选择文件上传'] }, 400);
+      return renderAdmin(request, reply, { year: thisYear(), uploadErrors: [tx(request, '请通过页面上的表单选择文件上传', 'Please choose the file with the form on the page')] }, 400);
     }
     const fields: Record<string, string> = {};
     let file: { name: string; content: Buffer } | null = null;
@@ -150,7 +151,9 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       const code = (e as { code?: string }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
         assertCsrf(request, fields._csrf);
-        const message = code === 'FST_REQ_FILE_TOO_LARGE' ? `文件过大：日历文件不应超过 ${MAX_SCHEDULE_FILE_BYTES / 1024} KB` : '一次只能上传一个文件';
+        const message = code === 'FST_REQ_FILE_TOO_LARGE'
+          ? tx(request, `文件过大：日历文件不应超过 ${MAX_SCHEDULE_FILE_BYTES / 1024} KB`, `The file is too large: a calendar file must not be larger than ${MAX_SCHEDULE_FILE_BYTES / 1024} KB`)
+          : tx(request, '一次只能上传一个文件', 'Upload one file at a time');
         return renderAdmin(request, reply, { year: thisYear(), uploadErrors: [message] }, 400);
       }
       throw e;
@@ -162,10 +165,10 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
     const fallbackYear = year !== undefined && isCalendarYear(year) ? year : thisYear();
     const uploadForm = { year: yearText, source };
     if (yearText !== '' && (year === undefined || !isCalendarYear(year))) {
-      return renderAdmin(request, reply, { year: fallbackYear, uploadForm, uploadErrors: [`年份应为 ${MIN_CALENDAR_YEAR} 至 ${MAX_CALENDAR_YEAR} 之间的四位数字，或留空`] }, 400);
+      return renderAdmin(request, reply, { year: fallbackYear, uploadForm, uploadErrors: [tx(request, `年份应为 ${MIN_CALENDAR_YEAR} 至 ${MAX_CALENDAR_YEAR} 之间的四位数字，或留空`, `The year should be four digits from ${MIN_CALENDAR_YEAR} to ${MAX_CALENDAR_YEAR}, or left empty`)] }, 400);
     }
     if (!file || file.content.byteLength === 0) {
-      return renderAdmin(request, reply, { year: fallbackYear, uploadForm, uploadErrors: ['请选择要上传的 .json 或 .ics 文件'] }, 400);
+      return renderAdmin(request, reply, { year: fallbackYear, uploadForm, uploadErrors: [tx(request, '请选择要上传的 .json 或 .ics 文件', 'Please choose a .json or .ics file to upload')] }, 400);
     }
     try {
       const preview = await previewScheduleFile(ctx, actorOf(request), { fileName: file.name, content: file.content, year, source: source || undefined });

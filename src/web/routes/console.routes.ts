@@ -8,9 +8,13 @@ import { changeOwnPassword, createApiToken, listApiTokens, LoginLockedError, rev
 import { ValidationError } from '../../services/errors.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
+import { noticeFrom, type Notice } from './education-common.ts';
 import { AccountPage, DashboardPage, type AccountPageProps } from '../views/console-pages.tsx';
 
-const NOTICES = { password: '密码已修改，您在其他设备上的登录已注销。', revoked: '令牌已撤销。' } as const;
+const NOTICES: Record<'password' | 'revoked', Notice> = {
+  password: { zh: '密码已修改，您在其他设备上的登录已注销。', en: 'Your password has been changed; you have been signed out on your other devices.' },
+  revoked: { zh: '令牌已撤销。', en: 'Token revoked.' },
+};
 
 /** The console's start page and "my account" (password, API tokens). */
 export function consoleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -31,7 +35,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     schema: { hide: true, querystring: z.object({ done: z.enum(['password', 'revoked']).optional().catch(undefined) }) },
   }, async (request, reply) => {
     requireStaff(request);
-    return account(request, reply, { notice: request.query.done ? NOTICES[request.query.done] : undefined });
+    return account(request, reply, { notice: noticeFrom(request, NOTICES, request.query.done) });
   });
 
   r.post('/console/account/password', {

@@ -23,6 +23,8 @@ import { DocumentPage } from '../views/document-page.tsx';
 import { ImportPage } from '../views/document-import.tsx';
 import { TaxonomyPage } from '../views/document-taxonomy.tsx';
 import { sendFile } from './catalog.routes.ts';
+import { noticeFrom, type Notice } from './education-common.ts';
+import { tx } from '../i18n/index.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 const text = (max: number) => z.string().max(max).optional().default('');
@@ -83,24 +85,41 @@ function toInput(f: DocumentForm): DocumentInput {
   };
 }
 
-const DONE: Record<string, string> = {
-  registered: '已登记，索引号已分配。',
-  drafted: '已保存为草稿。登记时分配索引号。',
-  updated: '已保存修改。',
-  validity: '有效性已更新。',
-  attached: '附件已上传。',
-  detached: '附件已删除。',
-  imported: '目录已导入。',
-  scheduled: '已设置定时发布。',
-  ...Object.fromEntries(DOCUMENT_ACTIONS.map((a) => [a, `已${DOCUMENT_ACTION_LABELS[a]}。`])),
+// The English of “已<action>。” after a workflow action (register is the `registered` notice's own word).
+const ACTION_DONE_EN: Readonly<Record<DocumentAction, string>> = {
+  register: 'Registered.', submit: 'Submitted for review.', approve: 'Approved.', return: 'Returned.',
+  publish: 'Published.', archive: 'Archived.', withdraw: 'Withdrawn.',
+};
+
+const DONE: Record<string, Notice> = {
+  registered: { zh: '已登记，索引号已分配。', en: 'Registered; the index number has been assigned.' },
+  drafted: { zh: '已保存为草稿。登记时分配索引号。', en: 'Saved as a draft. The index number is assigned on registration.' },
+  updated: { zh: '已保存修改。', en: 'Changes saved.' },
+  validity: { zh: '有效性已更新。', en: 'Validity updated.' },
+  attached: { zh: '附件已上传。', en: 'Attachment uploaded.' },
+  detached: { zh: '附件已删除。', en: 'Attachment deleted.' },
+  imported: { zh: '目录已导入。', en: 'Catalog imported.' },
+  scheduled: { zh: '已设置定时发布。', en: 'Publication scheduled.' },
+  ...Object.fromEntries(DOCUMENT_ACTIONS.map((a) => [a, { zh: `已${DOCUMENT_ACTION_LABELS[a]}。`, en: ACTION_DONE_EN[a] }])),
+};
+
+const TAX_DONE: Record<string, Notice> = {
+  added: { zh: '已新增。', en: 'Added.' },
+  renamed: { zh: '已改名。', en: 'Renamed.' },
+  deleted: { zh: '已删除。', en: 'Deleted.' },
 };
 
 const doneQuery = z.object({ done: z.string().max(30).optional(), n: z.coerce.number().int().optional().catch(undefined) });
 
-function doneMessage(q: { done?: string; n?: number }): string | undefined {
-  if (!q.done) return undefined;
-  if (q.done === 'imported' && q.n !== undefined) return `已导入 ${q.n} 份文件，均已发布。`;
-  return DONE[q.done];
+function doneMessage(request: FastifyRequest, q: { done?: string; n?: number }): string | undefined {
+  if (q.done === 'imported' && q.n !== undefined) return tx(request, `已导入 ${q.n} 份文件，均已发布。`, `${q.n} ${q.n === 1 ? 'document' : 'documents'} imported, all published.`);
+  return noticeFrom(request, DONE, q.done);
+}
+
+/** A file field left empty or a form that is not an upload: the route's own message, in the request's language. */
+function noFileError(request: FastifyRequest, zh: string, en: string): ValidationError {
+  const message = tx(request, zh, en);
+  return new ValidationError(message, { file: message });
 }
 
 const RFC5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -125,7 +144,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     const page = q.page ?? 1;
     const result = await listConsoleDocuments(ctx, actorOf(request), { view, state: q.state || undefined, text: q.text || undefined, page });
     return sendPage(request, reply, h(DocumentListPage, {
-      ctx: pageContext(request), view, items: result.items, total: result.total, page, pageSize: result.pageSize, state: q.state, text: q.text, notice: doneMessage(q),
+      ctx: pageContext(request), view, items: result.items, total: result.total, page, pageSize: result.pageSize, state: q.state, text: q.text, notice: doneMessage(request, q),
     }));
   };
   r.get('/console/documents', { schema: { hide: true, querystring: listQuery } }, list('mine'));
@@ -157,14 +176,14 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
       const doc = await registerDocument(ctx, actorOf(request), toInput(request.body), { draft: request.body.intent === 'draft' });
       return reply.redirect(`/console/documents/${doc.id}?done=${doc.state === 'draft' ? 'drafted' : 'registered'}`, 303);
     } catch (e) {
-      if (e instanceof ValidationError) return showForm(request, reply, request.body, { errors: e.fields, error: '登记信息有误，请按提示修改。' }, 400);
+      if (e instanceof ValidationError) return showForm(request, reply, request.body, { errors: e.fields, error: tx(request, '登记信息有误，请按提示修改。', 'Some details are wrong; please correct them as shown.') }, 400);
       throw e;
     }
   });
 
   r.get('/console/documents/:id', { schema: { hide: true, params: idParam, querystring: doneQuery } }, async (request, reply) => {
     requireStaff(request);
-    return showDocument(request, reply, request.params.id, { notice: doneMessage(request.query) });
+    return showDocument(request, reply, request.params.id, { notice: doneMessage(request, request.query) });
   });
 
   const showDocument = async (request: FastifyRequest, reply: FastifyReply, id: number, opts: { notice?: string; error?: string } = {}, status = 200) => {
@@ -188,7 +207,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
       return reply.redirect(`/console/documents/${id}?done=updated`, 303);
     } catch (e) {
       if (e instanceof ValidationError) {
-        return showForm(request, reply, request.body, { errors: e.fields, error: '登记信息有误，请按提示修改。', edit: { id, title: request.body.title } }, 400);
+        return showForm(request, reply, request.body, { errors: e.fields, error: tx(request, '登记信息有误，请按提示修改。', 'Some details are wrong; please correct them as shown.'), edit: { id, title: request.body.title } }, 400);
       }
       throw e;
     }
@@ -232,7 +251,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   r.post('/console/documents/:id/attachments', { config: { multipartCsrf: true }, schema: { hide: true, params: idParam } }, async (request, reply) => {
     requireStaff(request);
     const id = request.params.id;
-    if (!request.isMultipart()) throw new ValidationError('请选择要上传的文件', { file: '请选择要上传的文件' });
+    if (!request.isMultipart()) throw noFileError(request, '请选择要上传的文件', 'Please choose a file to upload');
     let csrf: unknown;
     let file: { filename: string; data: Buffer } | null = null;
     for await (const part of request.parts()) {
@@ -247,7 +266,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     }
     assertCsrf(request, csrf);
     try {
-      if (!file) throw new ValidationError('请选择要上传的文件', { file: '请选择要上传的文件' });
+      if (!file) throw noFileError(request, '请选择要上传的文件', 'Please choose a file to upload');
       await addAttachment(ctx, actorOf(request), id, file);
       return reply.redirect(`/console/documents/${id}?done=attached`, 303);
     } catch (e) {
@@ -277,7 +296,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   // included (a catalog is imported into one's own agency); the same rule here, so the form is not offered.
   const requireImporter = (request: FastifyRequest) => {
     const user = requireStaff(request, ['office']);
-    if (!user.roles.includes('office')) throw new ForbiddenError('只有公开办可以导入公开目录');
+    if (!user.roles.includes('office')) throw new ForbiddenError(tx(request, '只有公开办可以导入公开目录', 'Only the disclosure office may import the catalog'));
     return user;
   };
 
@@ -301,7 +320,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
 
   r.post('/console/documents/import', { config: { multipartCsrf: true }, schema: { hide: true } }, async (request, reply) => {
     requireStaff(request, ['office']);
-    if (!request.isMultipart()) throw new ValidationError('请选择要导入的文件', { file: '请选择要导入的文件' });
+    if (!request.isMultipart()) throw noFileError(request, '请选择要导入的文件', 'Please choose a file to import');
     let csrf: unknown;
     let file: { filename: string; data: Buffer } | null = null;
     for await (const part of request.parts()) {
@@ -315,7 +334,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     }
     assertCsrf(request, csrf);
     try {
-      if (!file) throw new ValidationError('请选择要导入的文件', { file: '请选择要导入的文件' });
+      if (!file) throw noFileError(request, '请选择要导入的文件', 'Please choose a file to import');
       const got = await receiveImportFile(ctx, actorOf(request), file);
       return sendPage(request, reply, h(ImportPage, {
         ctx: pageContext(request), mapping: got.mapping,
@@ -379,9 +398,8 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     const tax = await taxonomyFor(ctx, [user.agencyId]);
     return sendPage(request, reply, h(TaxonomyPage, { ctx: pageContext(request), ...tax, ...opts }), status);
   };
-  const TAX_DONE: Record<string, string> = { added: '已新增。', renamed: '已改名。', deleted: '已删除。' };
   r.get('/console/documents/taxonomy', { schema: { hide: true, querystring: doneQuery } }, async (request, reply) =>
-    taxonomyPage(request, reply, { notice: request.query.done ? TAX_DONE[request.query.done] : undefined }));
+    taxonomyPage(request, reply, { notice: noticeFrom(request, TAX_DONE, request.query.done) }));
 
   const kindParam = z.object({ kind: z.enum(['category', 'topic']) });
   r.post('/console/documents/taxonomy/:kind', {

@@ -1,11 +1,13 @@
 // Shared by the education, questions and consultation route modules (issue 6): parameter schemas,
 // form handling (a ValidationError re-renders the form with its field errors, status 400), the
-// confirmation after a redirect, and the rate limit of public submissions.
+// confirmation after a redirect (noticeFrom: also used by the other console routes), and the rate
+// limit of public submissions.
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { z } from 'zod';
 import { DomainError, ValidationError } from '../../services/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { FormState } from '../views/education-console-common.tsx';
+import { tx, type Lang } from '../i18n/index.ts';
 
 export const codeParam = z.object({ code: z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效') });
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -55,26 +57,39 @@ export function intOrNull(v: string | undefined): number | null {
   return /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
 }
 
+/** A confirmation in both languages; the route picks one for the request with `noticeFrom`. */
+export type Notice = { zh: string; en: string };
+
+/**
+ * The confirmation for a `done` key in the request's language, or undefined for a missing or unknown
+ * key (own keys only: `?done=constructor` is no notice).
+ */
+export function noticeFrom<K extends string>(request: { lang: Lang }, notices: Record<K, Notice>, key: string | undefined | null): string | undefined {
+  if (!key || !Object.hasOwn(notices, key)) return undefined;
+  const n = notices[key as K];
+  return tx(request, n.zh, n.en);
+}
+
 // Confirmations after a redirect are keys, never free text (a crafted link cannot show a message).
-const DONE: Record<string, string> = {
-  saved: '已保存。',
-  created: '已创建。',
-  deleted: '已删除。',
-  imported: '已导入。',
-  published: '已发布。',
-  unpublished: '已撤回发布。',
-  answered: '已答复。',
-  discarded: '已作无效处理。',
-  closed: '已归档。',
-  approved: '已审核通过。',
-  rejected: '已不予公开。',
-  concluded: '已发布意见采纳情况。',
-  started: '已创建新版本草稿。',
+const DONE: Record<string, Notice> = {
+  saved: { zh: '已保存。', en: 'Saved.' },
+  created: { zh: '已创建。', en: 'Created.' },
+  deleted: { zh: '已删除。', en: 'Deleted.' },
+  imported: { zh: '已导入。', en: 'Imported.' },
+  published: { zh: '已发布。', en: 'Published.' },
+  unpublished: { zh: '已撤回发布。', en: 'Withdrawn from publication.' },
+  answered: { zh: '已答复。', en: 'Answered.' },
+  discarded: { zh: '已作无效处理。', en: 'Discarded.' },
+  closed: { zh: '已归档。', en: 'Archived.' },
+  approved: { zh: '已审核通过。', en: 'Approved.' },
+  rejected: { zh: '已不予公开。', en: 'Not published.' },
+  concluded: { zh: '已发布意见采纳情况。', en: 'How the comments were taken up has been published.' },
+  started: { zh: '已创建新版本草稿。', en: 'A draft of a new version has been created.' },
 };
 
 export function doneMessage(request: FastifyRequest): string | null {
   const key = (request.query as Record<string, unknown> | undefined)?.done;
-  return typeof key === 'string' ? DONE[key] ?? null : null;
+  return typeof key === 'string' ? noticeFrom(request, DONE, key) ?? null : null;
 }
 
 export function withDone(path: string, key: keyof typeof DONE | string): string {

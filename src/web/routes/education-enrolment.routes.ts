@@ -7,6 +7,7 @@ import { agencyByCode } from '../../services/portal.service.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { assertCsrf } from '../plugins/csrf.ts';
 import { pageContext, sendPage } from '../render.tsx';
+import { tx } from '../i18n/index.ts';
 import { requireStaffFor } from '../../services/education-access.ts';
 import {
   addAdmissionStep, catalogDocumentUrl, deleteAdmissionStep, enrolmentYears, getSchool, importZones, listSchools, lookupZones, saveEnrolmentYear, saveSchool,
@@ -195,7 +196,7 @@ export function educationEnrolmentRoutes(app: FastifyInstance, ctx: ServiceConte
     return handleForm(reply, b, async () => {
       const year = intOrNull(b.year) ?? Number.NaN;
       const existing = await ctx.repos.education.enrolment.year(requireStaffFor(actorOf(request), 'content.manage').agencyId, year);
-      if (existing) throw new ValidationError('该年度已存在', { year: `${year}年已存在，请在列表中打开它` });
+      if (existing) throw new ValidationError(tx(request, '该年度已存在', 'This year already exists'), { year: tx(request, `${year}年已存在，请在列表中打开它`, `${year} already exists; open it from the list`) });
       await saveEnrolmentYear(ctx, actorOf(request), { year, title: b.title, notes: '', documentRef: '', published: false });
       return withDone(`${CONSOLE_EDU}/enrolment/${year}`, 'created');
     }, (form) => yearsPage(request, reply, form, 400));
@@ -245,7 +246,7 @@ export function educationEnrolmentRoutes(app: FastifyInstance, ctx: ServiceConte
   });
   r.post(`${CONSOLE_EDU}/enrolment/:year/import`, { config: { multipartCsrf: true }, schema: { params: yearParam } }, async (request, reply) => {
     requireStaff(request);
-    if (!request.isMultipart()) throw new ValidationError('请使用文件上传表单提交', { file: '请选择文件' });
+    if (!request.isMultipart()) throw new ValidationError(tx(request, '请使用文件上传表单提交', 'Please submit with the file upload form'), { file: tx(request, '请选择文件', 'Please choose a file') });
     let csrf: string | undefined;
     let file: { name: string; data: Buffer } | undefined;
     for await (const part of request.parts()) {
@@ -257,7 +258,10 @@ export function educationEnrolmentRoutes(app: FastifyInstance, ctx: ServiceConte
     }
     assertCsrf(request, csrf);
     try {
-      if (!file || file.data.length === 0) throw new ValidationError('请选择要导入的文件', { file: '请选择要导入的文件' });
+      if (!file || file.data.length === 0) {
+        const message = tx(request, '请选择要导入的文件', 'Please choose a file to import');
+        throw new ValidationError(message, { file: message });
+      }
       await importZones(ctx, actorOf(request), { year: request.params.year, fileName: file.name, data: file.data });
       return reply.redirect(withDone(`${CONSOLE_EDU}/enrolment/${request.params.year}`, 'imported'), 303);
     } catch (e) {

@@ -14,6 +14,7 @@ import {
 import { ERROR_REPORT_WORKING_DAYS } from '../../domain/inspection.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
+import { tx } from '../i18n/index.ts';
 import { ErrorReportFormPage, ErrorReportReceiptPage, ErrorReportStatsPage } from '../views/error-report-public.tsx';
 import { ErrorReportDetailPage, ErrorReportListPage } from '../views/error-report-console.tsx';
 import { emptyForm, type FormState } from '../views/inspection-common.tsx';
@@ -83,7 +84,7 @@ export function errorReportRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     return sendPage(request, reply, h(ErrorReportDetailPage, { ctx: pageContext(request), report, form: state, done }), status);
   };
   r.get('/console/error-reports/:id', { schema: { hide: true, params: idParam, querystring: z.object({ done: z.string().max(20).optional() }) } }, async (request, reply) =>
-    detail(request, reply, request.params.id, emptyForm(), request.query.done === 'replied' ? '已答复。' : null));
+    detail(request, reply, request.params.id, emptyForm(), request.query.done === 'replied' ? tx(request, '已答复。', 'Answered.') : null));
   r.post('/console/error-reports/:id/reply', { schema: { hide: true, params: idParam, body: z.object({ reply: text(20_000), _csrf: z.string().optional() }) } }, async (request, reply) => {
     requireStaff(request);
     try {

@@ -7,6 +7,7 @@ import { inboxFor, markInboxRead } from '../../services/reminder.service.ts';
 import { canSeeOutbox, outboxOverview } from '../../mail/outbox.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
+import { tx } from '../i18n/index.ts';
 import { InboxPage } from '../views/inbox-page.tsx';
 
 /** The staff inbox (deadline reminders written by the daily job); administrators also see the e-mail outbox. */
@@ -18,7 +19,7 @@ export function inboxRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const { unread, read } = await inboxFor(ctx, user);
     const actor = actorOf(request);
     const outbox = canSeeOutbox(actor) ? await outboxOverview(ctx, actor) : undefined;
-    return sendPage(request, reply, h(InboxPage, { ctx: pageContext(request), unread, read, ...(outbox ? { outbox } : {}), ...(request.query.done ? { notice: '已标为已读。' } : {}) }));
+    return sendPage(request, reply, h(InboxPage, { ctx: pageContext(request), unread, read, ...(outbox ? { outbox } : {}), ...(request.query.done ? { notice: tx(request, '已标为已读。', 'Marked as read.') } : {}) }));
   });
 
   r.post('/console/inbox/:id/read', {

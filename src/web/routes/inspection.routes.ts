@@ -24,6 +24,8 @@ import { HealthPage } from '../views/inspection-health.tsx';
 import { LeaguePage } from '../views/inspection-league.tsx';
 import { SettingsPage, TextCheckPage } from '../views/inspection-settings.tsx';
 import { emptyForm, type FormState } from '../views/inspection-common.tsx';
+import { noticeFrom, type Notice } from './education-common.ts';
+import { tx, type Lang } from '../i18n/index.ts';
 
 const code = z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效');
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
@@ -33,15 +35,15 @@ const multi = z.union([z.string().max(40), z.array(z.string().max(40)).max(200)]
 const csrf = { _csrf: z.string().optional() };
 const doneQuery = z.object({ done: z.string().max(20).optional() });
 
-const DONE: Record<string, string> = {
-  ran: '检查完成。',
-  ranAll: '已检查全部机关。',
-  saved: '已保存。',
-  added: '已添加。',
-  deleted: '已删除。',
-  adopted: '已采用默认栏目，可以逐项修改。',
+const DONE: Record<string, Notice> = {
+  ran: { zh: '检查完成。', en: 'Check complete.' },
+  ranAll: { zh: '已检查全部机关。', en: 'All agencies have been checked.' },
+  saved: { zh: '已保存。', en: 'Saved.' },
+  added: { zh: '已添加。', en: 'Added.' },
+  deleted: { zh: '已删除。', en: 'Deleted.' },
+  adopted: { zh: '已采用默认栏目，可以逐项修改。', en: 'The default columns have been adopted; you can change them one by one.' },
 };
-const doneText = (key: string | undefined) => (key ? DONE[key] ?? null : null);
+const doneText = (request: FastifyRequest, key: string | undefined) => noticeFrom(request, DONE, key) ?? null;
 
 const columnBody = z.object({ name: text(40), kind: text(20), periodValue: text(10), periodUnit: text(10), categories: multi, topics: multi, genres: multi, ...csrf });
 const ruleBody = z.object({ scope: text(20), kind: text(20), pattern: text(200), replacement: text(200), severity: text(20), note: text(200), ...csrf });
@@ -61,13 +63,17 @@ export function recentMonths(today: string, n = 12): string[] {
 }
 
 /** The trend as a line chart: score and number of findings per day. */
-export function trendChart(view: HealthView): string {
+export function trendChart(view: HealthView, ctx: { lang: Lang }): string {
+  const first = view.trend[0];
+  const last = view.trend[view.trend.length - 1];
   return lineChart({
     id: 'inspection-trend',
-    title: `${view.agency.name}近90天网站自查趋势`,
-    desc: view.trend.length === 0 ? '暂无数据' : `从${view.trend[0].date}到${view.trend[view.trend.length - 1].date}共${view.trend.length}天：最近一次得分${view.trend[view.trend.length - 1].score}分，问题${view.trend[view.trend.length - 1].findings}个。`,
+    title: tx(ctx, `${view.agency.name}近90天网站自查趋势`, `${view.agency.name}: site self-inspection over the last 90 days`),
+    desc: !first || !last ? tx(ctx, '暂无数据', 'No data yet')
+      : tx(ctx, `从${first.date}到${last.date}共${view.trend.length}天：最近一次得分${last.score}分，问题${last.findings}个。`,
+        `${view.trend.length} days from ${first.date} to ${last.date}: latest score ${last.score}, ${last.findings} ${last.findings === 1 ? 'problem' : 'problems'}.`),
     categories: view.trend.map((t) => `${Number(t.date.slice(5, 7))}-${Number(t.date.slice(8))}`),
-    series: [{ name: '得分', values: view.trend.map((t) => t.score) }, { name: '问题数', values: view.trend.map((t) => t.findings) }],
+    series: [{ name: tx(ctx, '得分', 'Score'), values: view.trend.map((t) => t.score) }, { name: tx(ctx, '问题数', 'Problems'), values: view.trend.map((t) => t.findings) }],
     width: 760,
     height: 300,
   });
@@ -79,7 +85,7 @@ export function inspectionRoutes(app: FastifyInstance, ctx: ServiceContext): voi
   const health = async (request: FastifyRequest, reply: FastifyReply, agencyCode: string | undefined, done: string | undefined) => {
     requireStaff(request);
     const view = await healthPage(ctx, actorOf(request), agencyCode);
-    return sendPage(request, reply, h(HealthPage, { ctx: pageContext(request), view, chart: trendChart(view), done: doneText(done), months: recentMonths(todayCst(ctx.now())) }));
+    return sendPage(request, reply, h(HealthPage, { ctx: pageContext(request), view, chart: trendChart(view, request), done: doneText(request, done), months: recentMonths(todayCst(ctx.now())) }));
   };
   r.get('/console/inspection', { schema: { hide: true, querystring: doneQuery } }, async (request, reply) => health(request, reply, undefined, request.query.done));
   r.get('/console/inspection/agencies/:code', { schema: { hide: true, params: z.object({ code }), querystring: doneQuery } }, async (request, reply) =>
@@ -97,7 +103,7 @@ export function inspectionRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     requireStaff(request);
     const league = await leagueTable(ctx, actorOf(request));
     return sendPage(request, reply, h(LeaguePage, {
-      ctx: pageContext(request), ...league, externalLinksDefault: await externalLinksEnabled(ctx.repos), months: recentMonths(league.today), done: doneText(request.query.done),
+      ctx: pageContext(request), ...league, externalLinksDefault: await externalLinksEnabled(ctx.repos), months: recentMonths(league.today), done: doneText(request, request.query.done),
     }));
   });
   r.post('/console/inspection/run-all', { schema: { hide: true, body: z.object({ externalLinks: text(1), ...csrf }) } }, async (request, reply) => {
@@ -127,7 +133,7 @@ export function inspectionRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     ]);
     return sendPage(request, reply, h(SettingsPage, {
       ctx: pageContext(request), agencyName: agency.name, columns, isDefault, taxonomy, describe: (c) => describeColumn(c, taxonomy), rules, externalLinks,
-      isSysadmin: user.isSysadmin, columnForm: forms.columnForm, editing: forms.editing, ruleForm: forms.ruleForm, done: doneText(forms.done),
+      isSysadmin: user.isSysadmin, columnForm: forms.columnForm, editing: forms.editing, ruleForm: forms.ruleForm, done: doneText(request, forms.done),
     }), status);
   };
   const formOf = (body: Record<string, unknown>, e: ValidationError): FormState => {

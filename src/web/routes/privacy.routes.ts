@@ -17,7 +17,20 @@ import { deflectionReport } from '../../services/suggestion.service.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { sendDownload } from './applications-api.routes.ts';
-import { DocumentPrivacyPage, PRIVACY_NOTICES, PrivacyOverviewPage, SuggestionsPage, TimingPage, type PrivacyNotice } from '../views/privacy-console.tsx';
+import { DocumentPrivacyPage, PrivacyOverviewPage, SuggestionsPage, TimingPage } from '../views/privacy-console.tsx';
+import { noticeFrom, type Notice } from './education-common.ts';
+import { tx } from '../i18n/index.ts';
+
+/** The notices after an action, by the `done` query parameter, in both languages. */
+const PRIVACY_NOTICES = {
+  justified: { zh: '理由已记录。', en: 'The reason has been recorded.' },
+  reopened: { zh: '理由已撤回，该项重新待处理。', en: 'The reason has been withdrawn; the item is open again.' },
+  masked: { zh: '已生成遮盖副本并替换原附件，原件已移出公开附件，仅工作人员可见。', en: 'A masked copy has replaced the attachment; the original is no longer public and only staff can see it.' },
+  swept: { zh: '已重新检查全部已发布信息。', en: 'All published information has been checked again.' },
+  withdrawn: { zh: '文件已撤回。', en: 'The document has been withdrawn.' },
+  rescanned: { zh: '已重新检查。', en: 'Checked again.' },
+} satisfies Record<string, Notice>;
+type PrivacyNotice = keyof typeof PRIVACY_NOTICES;
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const docParams = z.object({ id });
@@ -47,7 +60,7 @@ export function privacyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       await fn();
     } catch (e) {
       if (e instanceof AppError && e.status !== 404 && e.status !== 401) {
-        const message = e.fields?.reason ? `${e.message}：${e.fields.reason}` : e.message;
+        const message = e.fields?.reason ? `${e.message}${tx(request, '：', ': ')}${e.fields.reason}` : e.message;
         return showDocument(request, reply, docId, findingId ? { findingError: { findingId, message } } : { error: message }, e.status);
       }
       throw e;
@@ -58,7 +71,7 @@ export function privacyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   r.get('/console/privacy/documents/:id', { schema: { hide: true, params: docParams, querystring: doneQuery } }, async (request, reply) => {
     requireStaff(request);
     const done = request.query.done;
-    return showDocument(request, reply, request.params.id, { notice: done ? PRIVACY_NOTICES[done] : undefined });
+    return showDocument(request, reply, request.params.id, { notice: noticeFrom(request, PRIVACY_NOTICES, done) });
   });
 
   // Anybody who may read the document, a supervisor of its agency included: a rescan records what
@@ -92,7 +105,7 @@ export function privacyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   r.get('/console/privacy', { schema: { hide: true, querystring: doneQuery } }, async (request, reply) => {
     const done = request.query.done;
-    return overview(request, reply, { notice: done ? PRIVACY_NOTICES[done] : undefined, swept: done === 'swept' ? request.query.n : undefined });
+    return overview(request, reply, { notice: noticeFrom(request, PRIVACY_NOTICES, done), swept: done === 'swept' ? request.query.n : undefined });
   });
 
   r.post('/console/privacy/sweep', { schema: { hide: true, body: csrfOnly } }, async (request, reply) => {

@@ -32,6 +32,7 @@ import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { RecordsPage, ReportsIndexPage, ReportWorkspacePage, SupervisionPage, type WorkspaceProps } from '../views/report-console.tsx';
 import { DOCX_TYPE, XLSX_TYPE, fileNames, sendFile } from './reports.routes.ts';
+import { noticeFrom, type Notice } from './education-common.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2008).max(9999) });
 const agencyQuery = z.object({ agency: z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效').optional().catch(undefined) });
@@ -39,18 +40,18 @@ const csrf = { _csrf: z.string().optional() };
 const text = (max: number) => z.string().max(max, `不能超过${max}个字符`).default('');
 
 const NOTICES = {
-  prose: '正文已保存。',
-  draft: '已根据本年度数据生成“一、总体情况”初稿，请改写后保存。',
-  figures: '数字和来源已保存。',
-  entries: '补录数据已保存，表三仍然平衡。',
-  removed: '补录数据已删除。',
-  submitted: '年度报告已报送上级主管部门审核，统计表已冻结。',
-  accepted: '年度报告已审核通过（本机关没有上级主管部门在平台上，请在平台外报送）。',
-  published: '年度报告已发布到“政府信息公开年报”栏目。',
-  correction: '已创建更正版本，请修改后重新报送审核。',
-  returned: '已退回修改，意见已通知报告机关。',
-  approved: '已审核通过，报告机关可以发布。',
-} as const;
+  prose: { zh: '正文已保存。', en: 'Text saved.' },
+  draft: { zh: '已根据本年度数据生成“一、总体情况”初稿，请改写后保存。', en: 'A draft of “1. Overview” has been made from this year\'s data; rewrite it and save.' },
+  figures: { zh: '数字和来源已保存。', en: 'Figures and sources saved.' },
+  entries: { zh: '补录数据已保存，表三仍然平衡。', en: 'Off-platform entries saved; table 3 still balances.' },
+  removed: { zh: '补录数据已删除。', en: 'Off-platform entries deleted.' },
+  submitted: { zh: '年度报告已报送上级主管部门审核，统计表已冻结。', en: 'The annual report has been submitted to the supervising office for review; the tables are frozen.' },
+  accepted: { zh: '年度报告已审核通过（本机关没有上级主管部门在平台上，请在平台外报送）。', en: 'The annual report has been approved (this agency has no supervising office on the platform; submit it outside the platform).' },
+  published: { zh: '年度报告已发布到“政府信息公开年报”栏目。', en: 'The annual report has been published in the “Annual reports” column.' },
+  correction: { zh: '已创建更正版本，请修改后重新报送审核。', en: 'A correction version has been created; change it and submit it for review again.' },
+  returned: { zh: '已退回修改，意见已通知报告机关。', en: 'Returned for changes; the reporting agency has been told of the comments.' },
+  approved: { zh: '已审核通过，报告机关可以发布。', en: 'Approved; the reporting agency may publish it.' },
+} satisfies Record<string, Notice>;
 type NoticeKey = keyof typeof NOTICES;
 
 /** The office's workspace, the records behind each number, and the supervising office's pages. */
@@ -124,7 +125,7 @@ export function reportsConsoleRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   r.get('/console/reports/:year', {
     schema: { hide: true, params: yearParam, querystring: agencyQuery.extend({ done: z.enum(Object.keys(NOTICES) as [NoticeKey, ...NoticeKey[]]).optional().catch(undefined) }) },
-  }, async (request, reply) => workspace(request, reply, request.params.year, request.query.agency, { notice: request.query.done ? NOTICES[request.query.done] : undefined }));
+  }, async (request, reply) => workspace(request, reply, request.params.year, request.query.agency, { notice: noticeFrom(request, NOTICES, request.query.done) }));
 
   r.get('/console/reports/:year/records', {
     schema: {

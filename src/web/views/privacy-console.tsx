@@ -34,34 +34,6 @@ const STATUS_EN: Record<FindingStatus, string> = { open: 'To deal with', justifi
 
 const kindLabel = (ctx: { lang: Lang }, f: { kind: PrivacyKind; kindLabel: string }) => tx(ctx, f.kindLabel, KIND_EN[f.kind] ?? f.kindLabel);
 
-/** The notices after an action, by the `done` query parameter (the route hands the view the Chinese). */
-export const PRIVACY_NOTICES = {
-  justified: '理由已记录。',
-  reopened: '理由已撤回，该项重新待处理。',
-  masked: '已生成遮盖副本并替换原附件，原件已移出公开附件，仅工作人员可见。',
-  swept: '已重新检查全部已发布信息。',
-  withdrawn: '文件已撤回。',
-  rescanned: '已重新检查。',
-} as const;
-
-export type PrivacyNotice = keyof typeof PRIVACY_NOTICES;
-
-const PRIVACY_NOTICES_EN: Record<PrivacyNotice, string> = {
-  justified: 'The reason has been recorded.',
-  reopened: 'The reason has been withdrawn; the item is open again.',
-  masked: 'A masked copy has replaced the attachment; the original is no longer public and only staff can see it.',
-  swept: 'All published information has been checked again.',
-  withdrawn: 'The document has been withdrawn.',
-  rescanned: 'Checked again.',
-};
-
-/** A notice in the page's language: the Chinese of PRIVACY_NOTICES is matched back to its key. */
-function noticeText(ctx: PageContext, notice: string): string {
-  if (ctx.lang !== 'en') return notice;
-  const key = (Object.keys(PRIVACY_NOTICES) as PrivacyNotice[]).find((k) => PRIVACY_NOTICES[k] === notice);
-  return key ? PRIVACY_NOTICES_EN[key] : notice;
-}
-
 function PrivacyTabs({ ctx, active }: { ctx: PageContext; active: 'overview' | 'timing' | 'suggestions' }) {
   const tabs: [typeof active, string, string][] = [
     ['overview', '/console/privacy', tx(ctx, '已发布信息检查', 'Published information')],
@@ -134,7 +106,7 @@ export function DocumentPrivacyPage(props: {
         <span class="badge">{stateLabel(ctx, view.state)}</span>{' '}
         {view.scannedAt ? tx(ctx, '检查时间：', 'Checked: ') + formatDateTime(view.scannedAt, ctx.lang) : tx(ctx, '尚未检查', 'Not checked yet')}
       </p>
-      {props.notice && <Notice kind="ok">{noticeText(ctx, props.notice)}</Notice>}
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
       {props.error && <Notice kind="error">{props.error}</Notice>}
       <p>
         {tx(ctx, `已检查标题、关键词、内容概述、正文和全部附件（PDF、DOCX、XLSX、CSV 的文字；图片和扫描件须人工核对）中的居民身份证号码、手机和固定电话号码、银行卡号、电子邮箱和详细住址。 存在“待处理”项时，文件不能审核通过或发布：请删除或遮盖后重新上传，或生成遮盖副本，或由审核人逐项说明公开理由。身份证号码和银行卡号不得完整公开。`,
@@ -205,7 +177,7 @@ export function PrivacyOverviewPage(props: { ctx: PageContext; report: SweepRepo
       <PrivacyTabs ctx={ctx} active="overview" />
       {props.notice && (
         <Notice kind="ok">
-          {noticeText(ctx, props.notice)}
+          {props.notice}
           {props.swept !== undefined && tx(ctx, ` 共检查 ${props.swept} 份已发布的文件。`, ` ${props.swept} published documents checked.`)}
         </Notice>
       )}
