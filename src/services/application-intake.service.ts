@@ -139,10 +139,20 @@ export async function submitApplication(ctx: ServiceContext, actor: Actor, input
   return createApplication(ctx, actor, agency, form.value, receipt, key, files.files);
 }
 
+export const OFFLINE_REGISTRATION_REFUSED = '只有政府信息公开工作机构（公开办）可以登记申请';
+
+/**
+ * Whether this user may register offline applications: the disclosure office only (a platform
+ * administrator without the office role may not). Used to refuse and to decide what a page offers.
+ */
+export function mayRegisterOffline(user: Pick<StaffUser, 'roles'>): boolean {
+  return user.roles.includes('office');
+}
+
 /** An application received by letter, fax, e-mail, in person or orally, registered by the disclosure office. */
 export async function registerOfflineApplication(ctx: ServiceContext, actor: Actor, input: RegisterInput): Promise<SubmitResult> {
   const user = staffOf(actor);
-  if (!user.roles.includes('office')) throw new ForbiddenError('只有政府信息公开工作机构（公开办）可以登记申请');
+  if (!mayRegisterOffline(user)) throw new ForbiddenError(OFFLINE_REGISTRATION_REFUSED);
   const today = todayOf(ctx);
   const fields: FieldErrors = {};
   const agency = await agencyFor(ctx, input.agencyCode || user.agencyCode, fields);

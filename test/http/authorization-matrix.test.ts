@@ -245,7 +245,7 @@ const MATRIX: Record<string, Entry> = {
 
   // Applications (依申请公开)
   'GET /console/applications': { gate: 'staff', query: agencyQuery, reach: 'subtree', list: true },
-  'GET /console/applications/new': { gate: ['office'] },
+  'GET /console/applications/new': { gate: ['office'], sysadmin: false },
   'POST /console/applications/new': { gate: ['office'], sysadmin: false },
   'GET /console/applications/templates': { gate: ['office', 'head', 'admin'] },
   'POST /console/applications/templates/:kind': { gate: ['office', 'head', 'admin'], params: async () => ({ kind: 'receipt' }), body: { intent: 'save' } },

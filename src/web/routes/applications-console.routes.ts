@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { h } from 'preact';
 import type { ServiceContext } from '../../services/context.ts';
 import type { StaffUser } from '../../services/actor.ts';
-import { registerOfflineApplication, todayOf } from '../../services/application-intake.service.ts';
+import { mayRegisterOffline, OFFLINE_REGISTRATION_REFUSED, registerOfflineApplication, todayOf } from '../../services/application-intake.service.ts';
 import { caseFile, caseView, findPossibleRepeats, listApplications, type ListView } from '../../services/application-case.service.ts';
 import { performAction } from '../../services/application-action.service.ts';
 import { caseReceipt, listDecisionWordings, listTemplates, saveDecisionWording, saveTemplate } from '../../services/application-letter.service.ts';
@@ -14,11 +14,13 @@ import { attachCaseFile, MAX_CASE_FILE_BYTES } from '../../services/application-
 import { visibleAgencyIds } from '../../services/application-policy.service.ts';
 import { AppError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../services/errors.ts';
 import { ACTION_LABELS, STATES, type Action, type State } from '../../domain/application-workflow.ts';
+import { tx } from '../i18n/index.ts';
 import { perItemFee, perVolumeFee, type FeeBreakdown } from '../../domain/fees.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { assertCsrf } from '../plugins/csrf.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { sendDownload } from './applications-api.routes.ts';
+import { noticeFrom, type Notice } from './education-common.ts';
 import { outgoingPrivacyWarnings } from '../../services/privacy-outgoing.service.ts';
 import {
   ApplicationListPage,
@@ -51,7 +53,41 @@ const registerBody = z.object({
   description: text, format: text, delivery: text, channel: text, receivedOn: text, confirmedOn: text,
 });
 
-const DONE_NOTICES: Record<string, string> = { registered: '申请已登记。', attached: '附件已上传。', case: '案件已登记。', decided: '案件结果已保存。' };
+const DONE_NOTICES: Record<string, Notice> = {
+  registered: { zh: '申请已登记。', en: 'Application registered.' },
+  attached: { zh: '附件已上传。', en: 'File uploaded.' },
+  case: { zh: '案件已登记。', en: 'Case recorded.' },
+  decided: { zh: '案件结果已保存。', en: 'Case outcome saved.' },
+};
+
+// The English of the workflow's action labels, for "已办理：…" (the same words as the case page's buttons).
+const ACTION_EN: Readonly<Record<Action, string>> = {
+  'request-correction': 'Request correction', 'receive-correction': 'Correction received', assign: 'Assign', 'start-consultation': 'Start third-party consultation',
+  'end-consultation': 'End consultation', extend: 'Extend the reply period', 'send-fee-notice': 'Send fee notice', 'record-payment': 'Record payment',
+  'request-reasons': 'Ask for reasons', 'receive-reasons': 'Reasons received', 'draft-reply': 'Draft the reply', 'approve-reply': 'Approve the reply',
+  'return-reply': 'Return the reply', reply: 'Reply', withdraw: 'Record withdrawal', close: 'Close',
+};
+
+// The English names of the letters, for "已保存：…" on the templates page (as the page names them).
+const LETTER_EN: Readonly<Record<string, string>> = {
+  receipt: 'Acknowledgement of an application', correction_notice: 'Notice requesting correction', extension_notice: 'Notice of extension',
+  consultation_letter: 'Third-party consultation letter', agency_consultation_letter: 'Letter consulting another agency', fee_notice: 'Processing fee notice', reply: 'Reply letter',
+};
+
+/** The confirmation after an action on a case: a fixed notice, or "已办理：<action>。" for a workflow action. */
+function caseNotice(request: FastifyRequest, done: string | undefined): string | undefined {
+  if (!done) return undefined;
+  const fixed = noticeFrom(request, DONE_NOTICES, done);
+  if (fixed !== undefined || !Object.hasOwn(ACTION_LABELS, done)) return fixed;
+  const action = done as Action;
+  return tx(request, `已办理：${ACTION_LABELS[action]}。`, `Done: ${ACTION_EN[action]}.`);
+}
+
+/** The upload errors this route writes itself (the services' messages stay theirs). */
+const uploadError = (request: FastifyRequest, zh: string, en: string) => {
+  const message = tx(request, zh, en);
+  return new ValidationError(message, { file: message });
+};
 
 const newNonce = () => randomBytes(18).toString('base64url');
 
@@ -85,7 +121,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
         ...(q.agency ? { agency: q.agency } : {}), ...(q.q ? { q: q.q } : {}), ...(q.page ? { page: q.page } : {}),
       });
     } catch (e) {
-      if (e instanceof ValidationError) throw new NotFoundError('没有该机关，或您无权查看其申请');
+      if (e instanceof ValidationError) throw new NotFoundError(tx(request, '没有该机关，或您无权查看其申请', 'No such agency, or you may not see its applications'));
       throw e;
     }
     return sendPage(request, reply, h(ApplicationListPage, {
@@ -93,7 +129,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
       filter: { state: q.state, departmentId: q.dept, q: q.q, agency: q.agency },
       departments: departments.map((d) => ({ id: d.id, name: d.name })),
       agencies: agencies.map((a) => ({ code: a.code, name: a.name })),
-      canRegister: user.roles.includes('office'),
+      canRegister: mayRegisterOffline(user),
     }));
   });
 
@@ -105,7 +141,8 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
     }), status);
 
   r.get(`${BASE}/new`, { schema: { hide: true } }, async (request, reply) => {
-    requireStaff(request, ['office']);
+    // The same rule as the POST (registerOfflineApplication): a platform administrator without the office role may not.
+    if (!mayRegisterOffline(requireStaff(request, ['office']))) throw new ForbiddenError(OFFLINE_REGISTRATION_REFUSED);
     return renderRegister(request, reply, { ...EMPTY_REGISTER, receivedOn: todayOf(ctx) });
   });
 
@@ -134,7 +171,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
     } catch (e) {
       if (e instanceof ValidationError) return renderRegister(request, reply, values, { errors: fieldsToForm(e.fields), repeats, checked: repeats.length > 0, nonce }, 400);
       if (e instanceof DomainError && e.code === 'idempotency_conflict') {
-        return renderRegister(request, reply, values, { errors: { form: '此表单已登记过一份申请；如需登记另一份，请核对后再次提交。' }, nonce: newNonce() }, 409);
+        return renderRegister(request, reply, values, { errors: { form: tx(request, '此表单已登记过一份申请；如需登记另一份，请核对后再次提交。', 'An application has already been registered with this form; to register another, check it and submit again.') }, nonce: newNonce() }, 409);
       }
       throw e;
     }
@@ -155,9 +192,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
 
   r.get(`${BASE}/:id`, { schema: { hide: true, params: idParam, querystring: z.object({ done: z.string().max(40).optional().catch(undefined) }) } }, async (request, reply) => {
     const user = requireStaff(request);
-    const done = request.query.done;
-    const notice = done ? DONE_NOTICES[done] ?? (done in ACTION_LABELS ? `已办理：${ACTION_LABELS[done as Action]}。` : undefined) : undefined;
-    return renderCase(request, reply, user, request.params.id, { notice });
+    return renderCase(request, reply, user, request.params.id, { notice: caseNotice(request, request.query.done) });
   });
 
   r.post(`${BASE}/:id/actions`, { schema: { hide: true, params: idParam, body: z.record(z.string(), z.string().max(20_000)) } }, async (request, reply) => {
@@ -187,7 +222,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
 
   r.post(`${BASE}/:id/files`, { config: { multipartCsrf: true }, schema: { hide: true, params: idParam } }, async (request, reply) => {
     const user = requireStaff(request);
-    if (!request.isMultipart()) throw new ValidationError('请选择要上传的文件', { file: '请选择要上传的文件' });
+    if (!request.isMultipart()) throw uploadError(request, '请选择要上传的文件', 'Please choose a file to upload');
     const fields: Record<string, string> = {};
     let file: { filename: string; mime: string; content: Buffer } | null = null;
     for await (const part of request.parts({ limits: { fileSize: MAX_CASE_FILE_BYTES + 1, files: 1 } })) {
@@ -195,7 +230,7 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
         // The CSRF field precedes the file in the form: check it before reading the upload.
         assertCsrf(request, fields._csrf);
         const content = await part.toBuffer();
-        if (part.file.truncated) throw new ValidationError('文件不能超过20MB', { file: '文件不能超过20MB' });
+        if (part.file.truncated) throw uploadError(request, '文件不能超过20MB', 'The file must not be larger than 20 MB');
         file = { filename: part.filename, mime: part.mimetype, content };
       } else {
         fields[part.fieldname] = String(part.value ?? '').slice(0, 2000);
@@ -244,9 +279,13 @@ export function applicationsConsoleRoutes(app: FastifyInstance, ctx: ServiceCont
   const renderTemplates = async (request: FastifyRequest, reply: FastifyReply, user: StaffUser, opts: { done?: string; error?: { kind: string; message: string; body: string } }, status = 200) => {
     const [templates, decisions] = await Promise.all([listTemplates(ctx, user), listDecisionWordings(ctx, user)]);
     const done = opts.done;
-    const saved = done === undefined ? undefined : templates.find((t) => t.kind === done)?.title ?? decisions.find((d) => `decision:${d.outcome}` === done)?.label;
+    const template = done === undefined ? undefined : templates.find((t) => t.kind === done);
+    const decision = done === undefined || template ? undefined : decisions.find((d) => `decision:${d.outcome}` === done);
+    const notice = template
+      ? tx(request, `已保存：${template.title}`, `Saved: ${LETTER_EN[template.kind] ?? template.title}`)
+      : decision ? tx(request, `已保存：${decision.label}`, 'Saved: the wording of the decision.') : undefined;
     return sendPage(request, reply, h(TemplatesPage, {
-      ctx: pageContext(request), templates, decisions, notice: saved ? `已保存：${saved}` : undefined, editing: done, error: opts.error,
+      ctx: pageContext(request), templates, decisions, notice, editing: done, error: opts.error,
     }), status);
   };
 
