@@ -217,9 +217,14 @@ describe('reports, inspection, education and applications', () => {
     const refused = await admin.get('/console/applications/new');
     assert.equal(refused.statusCode, 403);
     assert.ok(refused.body.includes('只有政府信息公开工作机构（公开办）可以登记申请'));
-    assert.ok(!mainOf((await admin.get('/console/applications')).body).includes('href="/console/applications/new"'));
+    const adminList = (await admin.get('/console/applications')).body;
+    assert.ok(!mainOf(adminList).includes('href="/console/applications/new"'));
+    assert.ok(!adminList.includes('href="/console/applications/new"'), 'nor in the side navigation');
+    assert.ok(adminList.includes('href="/console/admin/agencies"'), 'the platform administrator still sees its own entries');
     const office = await signedIn('office');
     assert.equal((await office.get('/console/applications/new')).statusCode, 200);
-    assert.ok(mainOf((await office.get('/console/applications')).body).includes('href="/console/applications/new"'));
+    const officeList = (await office.get('/console/applications')).body;
+    assert.ok(mainOf(officeList).includes('href="/console/applications/new"'));
+    assert.equal(officeList.split('href="/console/applications/new"').length - 1, 2, 'the button and the side navigation');
   });
 });

@@ -12,7 +12,11 @@ export interface ConsoleNavItem {
   label: { zh: string; en: string };
   /** Roles that see the entry; empty = every signed-in user. */
   roles: Role[];
-  /** Only for system administrators. */
+  /**
+   * true: only for platform administrators. false: a platform administrator sees it only when
+   * holding one of `roles` (the work is the agency's own, e.g. registering an offline application).
+   * Unset: platform administrators see it too.
+   */
   sysadmin?: boolean;
 }
 
@@ -28,7 +32,7 @@ export const CONSOLE_NAV: ConsoleNavItem[] = [
   { href: '/console/questions', label: { zh: '在线咨询', en: 'Online consultation' }, roles: ['clerk', 'office', 'reviewer', 'head'] },
   { href: '/console/consultations', label: { zh: '意见征集', en: 'Public consultation' }, roles: ['clerk', 'office', 'reviewer', 'head'] },
   { href: '/console/applications', label: { zh: '依申请公开', en: 'Disclosure on application' }, roles: ['clerk', 'office', 'reviewer', 'head', 'supervisor'] },
-  { href: '/console/applications/new', label: { zh: '登记线下申请', en: 'Register an offline application' }, roles: ['office'] },
+  { href: '/console/applications/new', label: { zh: '登记线下申请', en: 'Register an offline application' }, roles: ['office'], sysadmin: false },
   { href: '/console/applications/templates', label: { zh: '依申请公开文书模板', en: 'Letter templates for applications' }, roles: ['office', 'head', 'admin'] },
   { href: '/console/reports', label: { zh: '年度报告', en: 'Annual reports' }, roles: ['office', 'head', 'reviewer', 'supervisor'] },
   { href: '/console/inspection', label: { zh: '网站自查', en: 'Site self-inspection' }, roles: ['office', 'head', 'reviewer', 'admin', 'supervisor'] },
@@ -51,7 +55,7 @@ export function roleList(ctx: { lang: Lang }, roles: readonly Role[]): string {
 
 export function visibleNav(user: NonNullable<PageContext['user']>): ConsoleNavItem[] {
   return CONSOLE_NAV.filter((item) => {
-    if (user.isSysadmin) return true;
+    if (user.isSysadmin && item.sysadmin !== false) return true;
     if (item.sysadmin) return false;
     return item.roles.length === 0 || item.roles.some((r) => user.roles.includes(r));
   });
