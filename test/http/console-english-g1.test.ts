@@ -249,3 +249,83 @@ describe('applications console', () => {
     assert.match(fees, /计算结果：合计 \d+ 元/);
   });
 });
+
+// R2: the services hand the views codes (and the dashboard its English); nothing is translated by
+// looking a Chinese label back up.
+describe('codes from the services', () => {
+  const STATES_EN = ['Received', 'Awaiting correction', 'Assigned', 'In process', 'Third-party consultation', 'Awaiting the fee', 'Awaiting reasons',
+    'Reply drafted (awaiting review)', 'Reply approved', 'Replied', 'Closed', 'Withdrawn'];
+
+  test('applicant-data results show each case’s state in the page’s language', async () => {
+    const { STATE_LABELS } = await import('../../src/domain/application-workflow.ts');
+    const zhStates = Object.values(STATE_LABELS);
+    const en = await inEnglish('office');
+    const zh = await signedIn('office');
+    const codes = [...(await zh.get('/console/applications')).body.matchAll(/>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})</g)].map((m) => m[1]).slice(0, 5);
+    assert.ok(codes.length > 0);
+    for (const code of codes) {
+      const enPage = await en.get('/console/applicant-data');
+      const enFound = await en.post('/console/applicant-data/find', { _csrf: Browser.csrfFrom(enPage.body), by: 'code', value: code });
+      const zhPage = await zh.get('/console/applicant-data');
+      const zhFound = await zh.post('/console/applicant-data/find', { _csrf: Browser.csrfFrom(zhPage.body), by: 'code', value: code });
+      const enCells = [...enFound.body.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+      const zhCells = [...zhFound.body.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+      const zhStateCells = zhCells.filter((c) => zhStates.includes(c));
+      assert.ok(zhStateCells.length > 0, `${code}: the Chinese result shows the states`);
+      assert.equal(enCells.filter((c) => STATES_EN.includes(c)).length, zhStateCells.length, `${code}: every state in English`);
+      assert.ok(!enCells.some((c) => zhStates.includes(c)), `${code}: no Chinese state left`);
+    }
+  });
+
+  test('the list’s applicant kind and the repeats’ outcomes are in English by code', async () => {
+    const en = await inEnglish('office');
+    const list = await en.get('/console/applications?pageSize=200');
+    assert.match(list.body, /<span class="hint">Natural person<\/span>/);
+    assert.match(list.body, /<span class="hint">Legal person or other organisation<\/span>/);
+    assert.doesNotMatch(list.body, /法人或其他组织|自然人/);
+    const ids = [...new Set([...list.body.matchAll(/href="\/console\/applications\/(\d+)"/g)].map((m) => m[1]))];
+    let outcomes = 0;
+    for (const id of ids) {
+      const body = (await en.get(`/console/applications/${id}`)).body;
+      // A repeat row: "<state>: <outcome>" — the outcome as English as the state.
+      for (const m of body.matchAll(/<td>(Closed|Replied|Withdrawn): ([^<]*)<\/td>/g)) {
+        outcomes++;
+        assert.doesNotMatch(m[2], /[\u4e00-\u9fff]/, `application ${id}: outcome “${m[2]}” still Chinese`);
+      }
+    }
+    assert.ok(outcomes >= 5, `repeats with an outcome seen: ${outcomes}`);
+    const zh = await signedIn('office');
+    const zhList = await zh.get('/console/applications?pageSize=200');
+    assert.match(zhList.body, /<span class="hint">自然人<\/span>/);
+    assert.match(zhList.body, /<span class="hint">法人或其他组织<\/span>/);
+    const zhCase = (await zh.get(`/console/applications/${ids[0]}`)).body;
+    assert.match(zhCase, /<td>已办结：予以公开<\/td>|<td>已办结：[^<]+<\/td>/);
+  });
+
+  test('dashboard: every card, link and figure comes with its English; the agency administrator only views the calendar', async () => {
+    const { dashboardFor } = await import('../../src/services/dashboard.service.ts');
+    const office = await ctx.repos.users.byUsername('office');
+    const user = await ctx.repos.users.staffUser(office!.id);
+    // In January, the annual report for last year is due by the 31st.
+    const january = { ...ctx, now: () => new Date('2027-01-20T02:00:00Z') };
+    const cards = await dashboardFor(january, user!);
+    for (const c of cards) {
+      assert.doesNotMatch(`${c.en.title} ${c.en.description} ${c.links.map((l) => l.en).join(' ')}`, /[\u4e00-\u9fff]/, c.key);
+      for (const f of c.figures) assert.doesNotMatch(f.en, /[\u4e00-\u9fff]/, `${c.key}: ${f.label}`);
+    }
+    const report = cards.find((c) => c.key === 'annual-report')!.figures[0];
+    assert.ok(report, 'the annual report reminder');
+    assert.match(report.label, /^2026年度报告（.+）：距1月31日还有（天）$/);
+    assert.match(report.en, /^Annual report 2026 \((In preparation|Not started|Submitted, awaiting review|Returned for changes|Accepted, awaiting publication)\): days left to 31 January$/);
+
+    const enAdmin = await inEnglish('admin');
+    const en = await enAdmin.get('/console');
+    assert.match(en.body, /Manage this agency's users and their roles; view the working-day calendar and the audit log\./);
+    assert.doesNotMatch(en.body, /keep the working-day calendar/);
+    const zh = await checkChinese('admin', '/console', '工作台');
+    assert.match(zh, /<p>管理本机关的用户及其角色，查看工作日历和审计日志。<\/p>/);
+    assert.doesNotMatch(zh, /维护工作日历/);
+    const enOffice = await (await inEnglish('office')).get('/console');
+    assert.match(enOffice.body, /<a href="\/console\/consultations">Online consultation<\/a>/);
+  });
+});

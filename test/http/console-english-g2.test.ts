@@ -238,3 +238,67 @@ describe('site inspection console in English', () => {
     });
   });
 });
+
+// R2: the personal-data check's events in a document's history have labels (they showed raw codes),
+// and the publication monitor words a missing department in the page's language.
+describe('document history and the publication monitor by code', () => {
+  test('the personal-data check events are named in both languages', async () => {
+    const zh = await signedIn('office');
+    const en = await inEnglish('office');
+    const list = await zh.get('/console/documents/all?state=published');
+    const id = Number(firstLink(list.body, /href="\/console\/documents\/(\d+)"/));
+    const doc = await ctx.repos.documents.byId(id);
+    assert.ok(doc);
+    const office = await ctx.repos.users.byUsername('office');
+    const events = ['privacy.scanned', 'privacy.finding_justified', 'privacy.justification_withdrawn', 'privacy.cleared', 'privacy.masked_copy'];
+    for (const action of events) {
+      await ctx.repos.audit.append({ actorId: office!.id, actorLabel: '王公开', agencyId: doc.agency_id, action, subjectType: 'document', subjectId: id, summary: {}, ip: undefined });
+    }
+    const zhPage = (await zh.get(`/console/documents/${id}`)).body;
+    const enPage = (await en.get(`/console/documents/${id}`)).body;
+    for (const label of ['个人信息检查：结果有变化', '个人信息检查：说明理由', '个人信息检查：撤回理由', '个人信息检查：已通过', '个人信息检查：生成遮盖副本']) {
+      assert.ok(zhPage.includes(`<td>${label}</td>`), `Chinese history shows “${label}”`);
+      assert.ok(!enPage.includes(label), `English history still shows “${label}”`);
+    }
+    for (const label of ['Personal data check: results changed', 'Personal data check: reasons given', 'Personal data check: reasons withdrawn', 'Personal data check: passed', 'Personal data check: masked copy made']) {
+      assert.ok(enPage.includes(`<td>${label}</td>`), `English history shows “${label}”`);
+    }
+    for (const code of events) {
+      assert.ok(!zhPage.includes(`<td>${code}</td>`) && !enPage.includes(`<td>${code}</td>`), `raw code ${code} shown`);
+    }
+  });
+
+  test('the demo’s own privacy events are labelled too', async () => {
+    const zh = await signedIn('office');
+    const list = await zh.get('/console/documents/all');
+    const ids = [...new Set([...list.body.matchAll(/href="\/console\/documents\/(\d+)"/g)].map((m) => m[1]))];
+    let labelled = 0;
+    for (const id of ids) {
+      const page = (await zh.get(`/console/documents/${id}`)).body;
+      assert.doesNotMatch(page, /<td>privacy\.[a-z_]+<\/td>/, `document ${id}`);
+      labelled += (page.match(/<td>个人信息检查：/g) ?? []).length;
+    }
+    assert.ok(labelled > 0, 'some demo document has personal-data check events');
+  });
+
+  test('the publication monitor: departments by agency for a supervisor, a missing department worded per language', async () => {
+    const en = await inEnglish('supervisor');
+    const zh = await signedIn('supervisor');
+    const headings = (html: string) => [...html.matchAll(/<h2 id="dept-\d+">([^<]*)<\/h2>/g)].map((m) => m[1]);
+    const before = headings((await zh.get('/console/documents/due')).body);
+    assert.ok(before.length > 0 && before.every((h) => h.startsWith('洪江市教育局 · ')), before.join('|'));
+    assert.deepEqual(headings((await en.get('/console/documents/due')).body), before);
+
+    // A proactive document not yet published, registered without a department.
+    const mine = await (await signedIn('office')).get('/console/documents/all?state=registered');
+    const id = Number(firstLink(mine.body, /href="\/console\/documents\/(\d+)"/));
+    await ctx.repos.documents.update(id, { department_id: null });
+    const zhAfter = headings((await zh.get('/console/documents/due')).body);
+    const enAfter = headings((await en.get('/console/documents/due')).body);
+    assert.ok(zhAfter.includes('洪江市教育局 · 未指定部门'), zhAfter.join('|'));
+    assert.ok(enAfter.includes('洪江市教育局 · No department'), enAfter.join('|'));
+    assert.ok(!enAfter.some((h) => h.includes('未指定部门')));
+    const own = headings((await (await inEnglish('office')).get('/console/documents/due')).body);
+    assert.ok(own.includes('No department'), own.join('|'));
+  });
+});

@@ -225,3 +225,39 @@ describe('annual reports', () => {
     assert.ok(!pub.body.includes('Legal persons or other organisations'), 'the public tables are not translated');
   });
 });
+
+// R2: the service hands over report statuses, the archived flag and the history's action keys;
+// the console words them by key, not by looking the Chinese label back up.
+describe('annual report statuses and history by key', () => {
+  test('statuses (archived included) and history actions in English; Chinese unchanged', async () => {
+    const { importArchivedReport } = await import('../../src/services/annual-report.service.ts');
+    const bureau = await ctx.repos.agencies.byCode('hjjyj');
+    assert.ok(bureau);
+    await importArchivedReport(ctx, { kind: 'system', label: '测试' }, {
+      agencyId: bureau.id, year: 2019, title: '洪江市教育局2019年政府信息公开工作年度报告', text: '一、总体情况……', source: '市政府门户网站', publishedOn: '2020-01-20',
+    });
+
+    const en = await inEnglish('supervisor');
+    const sup = (await en.get('/console/reports/supervision?year=2019')).body;
+    assert.match(sup, /<th scope="row">洪江市教育局<\/th><td>Published \(archived\)<\/td>/);
+    assert.doesNotMatch(sup, /已发布|存档/);
+    const zhSup = (await (await signedIn('supervisor')).get('/console/reports/supervision?year=2019')).body;
+    assert.match(zhSup, /<th scope="row">洪江市教育局<\/th><td>已发布（存档）<\/td>/);
+
+    const office = await inEnglish('office');
+    const index = (await office.get('/console/reports')).body;
+    assert.match(index, /<td>Published \(archived\)<\/td>/);
+    assert.match(index, /<td>Not started<\/td>|<td>In preparation<\/td>/);
+    for (const zh of ['已发布', '（存档）', '尚未编制', '编制中']) assert.ok(!index.includes(zh), `index still shows “${zh}”`);
+    const zhIndex = (await (await signedIn('office')).get('/console/reports')).body;
+    assert.match(zhIndex, /<td>已发布（存档）<\/td>/);
+
+    const ws = (await office.get('/console/reports/2025')).body;
+    const history = ws.slice(ws.lastIndexOf('<table'));
+    for (const action of ['Created', 'Submitted for review', 'Accepted', 'Published']) assert.ok(history.includes(`<td>${action}</td>`), `history lacks “${action}”`);
+    for (const zh of ['创建', '报送审核', '审核通过', '>发布<', 'report.']) assert.ok(!history.includes(zh), `history still shows “${zh}”`);
+    const zhWs = (await (await signedIn('office')).get('/console/reports/2025')).body;
+    const zhHistory = zhWs.slice(zhWs.lastIndexOf('<table'));
+    for (const action of ['创建', '报送审核', '审核通过', '发布']) assert.ok(zhHistory.includes(`<td>${action}</td>`), `Chinese history lacks “${action}”`);
+  });
+});
