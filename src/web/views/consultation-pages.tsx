@@ -34,7 +34,7 @@ export function ConsultationListPage({ ctx, agency, list }: { ctx: PageContext; 
       {items.map((c) => (
         <li>
           <a href={cPath(agency.code, `/${c.id}`)}>{c.title}</a> <PhaseBadge ctx={ctx} phase={c.phase} />
-          <p class="muted">{tx(ctx, '征集期', 'Comment period')}：<DateRange ctx={ctx} from={c.opensOn} to={c.closesOn} />{' · '}{tx(ctx, `收到意见 ${c.counts.received} 条`, `${c.counts.received} comments`)}</p>
+          <p class="muted">{tx(ctx, '征集期：', 'Comment period: ')}<DateRange ctx={ctx} from={c.opensOn} to={c.closesOn} />{' · '}{tx(ctx, `收到意见 ${c.counts.received} 条`, `${c.counts.received} comments`)}</p>
         </li>
       ))}
     </ul>
@@ -63,7 +63,7 @@ function CommentList({ ctx, comments, showAdoption }: { ctx: PageContext; commen
           <p class="muted">{tx(ctx, '网友意见', 'Comment')} · <time dateTime={c.submittedOn}>{formatDate(c.submittedOn, ctx.lang)}</time>
             {showAdoption && c.adoption && <> · <span class="badge">{label(ctx, ADOPTION_LABELS[c.adoption])}</span></>}</p>
           <Paragraphs text={c.body} />
-          {showAdoption && c.response && <div class="comment-response"><p class="qa-label">{tx(ctx, '答复', 'Response')}：</p><Paragraphs text={c.response} /></div>}
+          {showAdoption && c.response && <div class="comment-response"><p class="qa-label">{tx(ctx, '答复：', 'Response: ')}</p><Paragraphs text={c.response} /></div>}
         </li>
       ))}
     </ol>
@@ -76,7 +76,7 @@ export function ConsultationPage(props: { ctx: PageContext; agency: PortalAgency
   return (
     <EducationLayout ctx={ctx} agency={agency} title={c.title} section="consultations">
       <h1>{c.title}</h1>
-      <p><PhaseBadge ctx={ctx} phase={c.phase} /> {tx(ctx, '征集期', 'Comment period')}：<DateRange ctx={ctx} from={c.opensOn} to={c.closesOn} /></p>
+      <p><PhaseBadge ctx={ctx} phase={c.phase} /> {tx(ctx, '征集期：', 'Comment period: ')}<DateRange ctx={ctx} from={c.opensOn} to={c.closesOn} /></p>
       {props.thanks && <div class="notice notice-ok" role="status">{tx(ctx, '感谢您的意见！意见经审核后公开（不显示您的姓名和联系方式），征集结束后我们将公布采纳情况。', 'Thank you. Comments are published after review (without your name or contact); we will publish how they were taken up.')}</div>}
       <Paragraphs text={c.summary} class="lead" />
       {c.documentRef && <p><DocLink ctx={ctx} agencyCode={agency.code} indexNumber={c.documentRef} text={tx(ctx, '草案全文', 'Full draft')} /></p>}

@@ -69,10 +69,10 @@ export function ErrorReportStatsPage(props: { ctx: PageContext; agency: PortalAg
       <h1>{heading}</h1>
       <p>{tx(ctx, `本网站对“我为政府网站找错”收到的留言在${stats.workingDays}个工作日内处理并答复。`, `Reports sent through “Report an error” are answered within ${stats.workingDays} working days.`)}</p>
       <ul class="stats-summary">
-        <li>{tx(ctx, `${stats.year.year}年收到`, `Received in ${stats.year.year}`)}：<strong>{stats.year.received}</strong></li>
-        <li>{tx(ctx, '已答复', 'Answered')}：<strong>{stats.year.replied}</strong></li>
-        <li>{tx(ctx, '按期答复', 'Answered in time')}：<strong>{stats.year.repliedOnTime}</strong></li>
-        <li>{tx(ctx, '正在处理', 'Being dealt with')}：<strong>{stats.pending}</strong></li>
+        <li>{tx(ctx, `${stats.year.year}年收到：`, `Received in ${stats.year.year}: `)}<strong>{stats.year.received}</strong></li>
+        <li>{tx(ctx, '已答复：', 'Answered: ')}<strong>{stats.year.replied}</strong></li>
+        <li>{tx(ctx, '按期答复：', 'Answered in time: ')}<strong>{stats.year.repliedOnTime}</strong></li>
+        <li>{tx(ctx, '正在处理：', 'Being dealt with: ')}<strong>{stats.pending}</strong></li>
       </ul>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={tx(ctx, '按月统计', 'By month')}>
         <table class="data-table">

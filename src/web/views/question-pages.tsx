@@ -21,11 +21,11 @@ function QuestionCard({ ctx, agency, q, link }: { ctx: PageContext; agency: Port
       <h2 class="qa-title">{link ? <a href={askPath(agency.code, `/${q.id}`)}>{q.subject}</a> : q.subject}</h2>
       <p class="qa-meta">
         <span class="badge">{label(ctx, QUESTION_CATEGORY_LABELS[q.category])}</span>{' '}
-        {tx(ctx, '提问日期', 'Asked')}：<time dateTime={q.receivedOn}>{formatDate(q.receivedOn, ctx.lang)}</time>
-        {q.answeredOn && <>{' · '}{tx(ctx, '答复日期', 'Answered')}：<time dateTime={q.answeredOn}>{formatDate(q.answeredOn, ctx.lang)}</time></>}
+        {tx(ctx, '提问日期：', 'Asked: ')}<time dateTime={q.receivedOn}>{formatDate(q.receivedOn, ctx.lang)}</time>
+        {q.answeredOn && <>{' · '}{tx(ctx, '答复日期：', 'Answered: ')}<time dateTime={q.answeredOn}>{formatDate(q.answeredOn, ctx.lang)}</time></>}
       </p>
       <div class="qa-q"><h3 class="qa-label">{tx(ctx, '咨询内容', 'Question')}</h3><Paragraphs text={q.body} /></div>
-      <div class="qa-a"><h3 class="qa-label">{tx(ctx, '答复', 'Answer')}{q.answerDepartment && `（${q.answerDepartment}）`}</h3><Paragraphs text={q.answer} /></div>
+      <div class="qa-a"><h3 class="qa-label">{tx(ctx, '答复', 'Answer')}{q.answerDepartment && tx(ctx, `（${q.answerDepartment}）`, ` (${q.answerDepartment})`)}</h3><Paragraphs text={q.answer} /></div>
     </article>
   );
 }
@@ -184,7 +184,7 @@ export function AskTrackPage({ ctx, agency, q }: { ctx: PageContext; agency: Por
       <section aria-labelledby="track-q"><h2 id="track-q">{q.subject}</h2><Paragraphs text={q.body} /></section>
       {q.status === 'answered' && (
         <section aria-labelledby="track-a">
-          <h2 id="track-a">{tx(ctx, '答复', 'Answer')}{q.answerDepartment && `（${q.answerDepartment}）`}</h2>
+          <h2 id="track-a">{tx(ctx, '答复', 'Answer')}{q.answerDepartment && tx(ctx, `（${q.answerDepartment}）`, ` (${q.answerDepartment})`)}</h2>
           <Paragraphs text={q.answer} />
           {q.publicId !== null && <p><a href={askPath(agency.code, `/${q.publicId}`)}>{tx(ctx, '该咨询已在网站公开', 'Published on the website')}</a></p>}
         </section>
