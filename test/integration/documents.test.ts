@@ -240,6 +240,27 @@ forEachDialect('document workflow', (s) => {
     const found = await searchDocuments(s.ctx, { q: '政策原文', agencyIds: [w.agencyId], order: 'date', page: 1, pageSize: 10 });
     assert.ok(found.items.some((i) => i.refId === policy.id), 'archived documents stay in the catalog and search');
   });
+
+  test('the publication monitor gives the view a missing department as null; the history names the personal-data check events', async () => {
+    const { publicationMonitor, staffDocumentPage } = await import('../../src/services/document-query.service.ts');
+    const doc = await registerDocument(s.ctx, w.clerk, input({ title: '未指定部门的文件' }));
+    await s.ctx.repos.documents.update(doc.id, { department_id: null });
+    const monitor = await publicationMonitor(s.ctx, w.office);
+    const none = monitor.departments.find((d) => d.department === null);
+    assert.ok(none, 'a group without a department');
+    assert.equal(none.agency, null, 'the viewer’s own agency is not named');
+    assert.ok([...none.overdue, ...none.dueSoon].some((d) => d.id === doc.id) || none.onTime > 0);
+    assert.ok(monitor.departments.every((d) => d.department !== '未指定部门'), 'no label in the data');
+
+    const office = (w.office as { user: StaffUser }).user;
+    await s.ctx.repos.audit.append({ actorId: office.id, actorLabel: '公开办', agencyId: w.agencyId, action: 'privacy.finding_justified', subjectType: 'document', subjectId: doc.id, summary: { reason: '公示名单须公开姓名' }, ip: undefined }, NOW);
+    await s.ctx.repos.audit.append({ actorId: null, actorLabel: '系统（个人信息检查）', agencyId: w.agencyId, action: 'privacy.cleared', subjectType: 'document', subjectId: doc.id, summary: {}, ip: undefined }, NOW);
+    const page = await staffDocumentPage(s.ctx, w.office, doc.id);
+    assert.deepEqual(page.history.slice(-2).map((h) => [h.action, h.label, h.detail]), [
+      ['privacy.finding_justified', '个人信息检查：说明理由', '理由：公示名单须公开姓名'],
+      ['privacy.cleared', '个人信息检查：已通过', ''],
+    ]);
+  });
 }, { now: () => NOW });
 
 forEachDialect('index numbers', (s) => {

@@ -9,7 +9,7 @@ import { APPLICANT_COLUMNS, APPLICATION_ROWS, type ApplicantType } from '../../s
 import {
   acceptReport, addAdjustments, addOffPlatformApplications, annualReportJson, computeReport, generateDraftProse, importArchivedReport,
   publishReport, publishedReport, publishedReports, recordsBehind, removeAdjustment, reportWorkspace, returnReport, saveManualFigures,
-  saveProse, startCorrection, submitReport, supervisionOverview,
+  reportIndex, saveProse, startCorrection, submitReport, supervisionOverview,
 } from '../../src/services/annual-report.service.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../src/services/errors.ts';
 
@@ -461,6 +461,22 @@ forEachDialect('annual report', (s) => {
     assert.equal(json.format, 'archive');
     assert.equal(json.tables, null);
     await rejects(importArchivedReport(ctx, office, { agencyId: bureau.id, year: 2015, title: 't', text: 't', source: '', publishedOn: '2016-01-01' }), ForbiddenError);
+  });
+
+  test('views carry the status, the archived flag and the history\'s action keys beside the Chinese labels', async () => {
+    const o = await supervisionOverview(ctx, supervisor, 2016);
+    const edu = o.rows.find((r) => r.agency.code === 'edu')!;
+    assert.deepEqual([edu.status, edu.archived, edu.statusLabel], ['published', true, '已发布（存档）']);
+    const health = o.rows.find((r) => r.agency.code === 'health')!;
+    assert.deepEqual([health.status, health.archived, health.statusLabel], [null, false, '尚未编制']);
+    assert.deepEqual(o.consolidated.excluded.map((e) => [e.name, e.status, e.archived, e.statusLabel]).sort(),
+      [['洪江市卫生健康局', null, false, '尚未编制'], ['洪江市教育局', 'published', true, '已发布（存档）']]);
+    const index = await reportIndex(ctx, office);
+    const e2016 = index.entries!.find((e) => e.year === 2016)!;
+    assert.deepEqual([e2016.status, e2016.archived, e2016.statusLabel], ['published', true, '已发布']);
+    const ws = await reportWorkspace(ctx, office, 2025);
+    assert.deepEqual(ws.history.slice(0, 2).map((h) => [h.actionKey, h.action]), [['report.created', '创建'], ['report.figures_saved', '填写统计数据']]);
+    assert.deepEqual(ws.history.at(-1) && [ws.history.at(-1)!.actionKey, ws.history.at(-1)!.action], ['report.published', '发布']);
   });
 }, { now: () => new Date(now) });
 
