@@ -297,4 +297,22 @@ forEachDialect('application workflow and clocks', (s) => {
     await assert.rejects(trackApplication(s.ctx, { trackingCode: r.trackingCode, phoneLast4: '0000' }), /未找到/);
     await assert.rejects(trackApplication(s.ctx, { trackingCode: 'AAAA-BBBB', phoneLast4: '1234' }), ValidationError);
   });
+
+  test('list items carry the applicant kind and repeats their outcome as codes beside the labels', async () => {
+    const { APPLICANT_KIND_LABELS } = await import('../../src/domain/application-form.ts');
+    const { outcomeLabelOf } = await import('../../src/services/application-case.service.ts');
+    const all = await listApplications(s.ctx, w.users.office, { pageSize: 200 });
+    assert.ok(all.items.length > 0);
+    for (const i of all.items) assert.equal(i.applicantKindLabel, APPLICANT_KIND_LABELS[i.applicantKind], `${i.trackingCode}: ${i.applicantKind}`);
+    let repeats = 0;
+    let withOutcome = 0;
+    for (const i of all.items) {
+      for (const r of (await caseView(s.ctx, w.users.office, i.id)).repeats) {
+        repeats++;
+        if (r.outcome !== null) withOutcome++;
+        assert.equal(r.outcomeLabel, outcomeLabelOf(r.outcome));
+      }
+    }
+    assert.ok(repeats > 0 && withOutcome > 0, `repeats: ${repeats}, with an outcome: ${withOutcome}`);
+  });
 }, { now: () => NOW });
