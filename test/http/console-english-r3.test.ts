@@ -196,8 +196,11 @@ describe('public pages', () => {
       present: ['Token required (Authorization: Bearer)', 'No sign-in needed', '<h4>Parameters</h4>', '<h4>Responses</h4>', '<th scope="col">Required</th>', "authorization: Bearer &lt;token>", 'Endpoints marked “Token required”'],
       absent: ['需要令牌', '>无需登录<', '<h4>参数</h4>', '<h4>响应</h4>', '<h4>请求体', '<th scope="col">字段</th>', '<th scope="col">必填</th>', '<td>是</td>', '<td>否</td>', '<td>查询</td>', '无响应体说明', '&lt;令牌>'],
     });
+    // The route passes the page's language to the model: its constraint texts are English too.
+    assert.ok(!/最多 \d+ 字符/.test(en.body), 'no Chinese constraint texts on the English page');
     const zh = await new Browser(app).get('/api/docs');
     assert.match(zh.body, /<h4>参数<\/h4>/);
+    assert.match(zh.body, /最多 \d+ 字符/);
     assert.match(zh.body, /需要令牌（Authorization: Bearer）/);
 
     const spec = {

@@ -68,6 +68,7 @@ export function trendChart(view: HealthView, ctx: { lang: Lang }): string {
   const last = view.trend[view.trend.length - 1];
   return lineChart({
     id: 'inspection-trend',
+    lang: ctx.lang,
     title: tx(ctx, `${view.agency.name}近90天网站自查趋势`, `${view.agency.name}: site self-inspection over the last 90 days`),
     desc: !first || !last ? tx(ctx, '暂无数据', 'No data yet')
       : tx(ctx, `从${first.date}到${last.date}共${view.trend.length}天：最近一次得分${last.score}分，问题${last.findings}个。`,
