@@ -19,8 +19,8 @@ export interface DashboardLink {
 
 export interface DashboardFigure {
   label: string;
-  /** The label in English. Areas that do not give one yet get it from FIGURE_EN below. */
-  en?: string;
+  /** The label in English. */
+  en: string;
   value: number;
   href?: string;
   /** 'danger' for overdue items, 'warn' for items due soon. */
@@ -174,37 +174,10 @@ export function sectionsFor(user: StaffUser, sections: readonly DashboardSection
   return sections.filter((s) => s.roles.some((r) => user.roles.includes(r)) || (s.sysadmin === true && user.isSysadmin));
 }
 
-/**
- * English for the figures of areas whose services give only a Chinese label (inbox, personal data,
- * reply times, site inspection): until they give `en` themselves, by label, with the numbers in
- * the label as parameters. A label matched by none stays Chinese.
- */
-const FIGURE_EN: readonly [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^未读提醒$/, () => 'Unread reminders'],
-  [/^已发布信息中待处理的个人信息$/, () => 'Personal data to deal with in published information'],
-  [/^找错留言待答复（条）$/, () => 'Site error reports awaiting an answer'],
-  [/^找错留言待答复（条，其中超期(\d+)条）$/, (m) => `Site error reports awaiting an answer (${m[1]} past the deadline)`],
-  [/^网站自查预计(不?合格)，问题（个）$/, (m) => `Problems found; the self-inspection is expected to ${m[1] === '合格' ? 'pass' : 'fail'}`],
-  [/^(\d{4})年首次回应用时中位数（工作日）$/, (m) => `${m[1]}: median working days to the first response`],
-  [/^(\d{4})年答复用时中位数（工作日）$/, (m) => `${m[1]}: median working days to the reply`],
-  [/^(\d{4})年答复用时第90百分位（工作日）$/, (m) => `${m[1]}: 90th percentile of working days to the reply`],
-  [/^(\d{4})年按期答复率（%）$/, (m) => `${m[1]}: replied on time (%)`],
-  [/^(\d{4})年延期答复占比（%）$/, (m) => `${m[1]}: replies with an extension (%)`],
-];
-
-function figureEn(f: DashboardFigure): string {
-  if (f.en !== undefined) return f.en;
-  for (const [pattern, en] of FIGURE_EN) {
-    const m = pattern.exec(f.label);
-    if (m) return en(m);
-  }
-  return f.label;
-}
-
 /** The cards of `user`'s dashboard, with each area's live figures. */
 export async function dashboardFor(ctx: ServiceContext, user: StaffUser): Promise<DashboardCard[]> {
   return Promise.all(sectionsFor(user).map(async (s) => ({
     key: s.key, title: s.title, description: s.description, en: s.en, links: s.links,
-    figures: (s.figures ? await s.figures(ctx, user) : []).map((f) => ({ ...f, en: figureEn(f) })),
+    figures: s.figures ? await s.figures(ctx, user) : [],
   })));
 }

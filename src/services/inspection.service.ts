@@ -22,6 +22,7 @@ import { FileStore } from '../storage/file-store.ts';
 import { actorLabel, actorUserId, type Actor, type StaffUser } from './actor.ts';
 import { attachmentUrl } from './catalog.service.ts';
 import type { ServiceContext } from './context.ts';
+import type { DashboardFigure } from './dashboard.service.ts';
 import { documentUrl } from './document-search.ts';
 import { NotFoundError } from './errors.ts';
 import { can, requireStaffFor, visibleAgencies, visibleAgency } from './inspection-access.ts';
@@ -733,15 +734,18 @@ export async function monthlyReport(ctx: ServiceContext, actor: Actor, month: st
 // ---- the dashboard card --------------------------------------------------------------------------
 
 /** The console start page's card: the predicted result with the number of problems, and error reports waiting. */
-export async function inspectionDashboardFigures(ctx: ServiceContext, user: StaffUser): Promise<{ label: string; value: number; href: string; tone: 'ok' | 'warn' | 'danger' }[]> {
-  const out: { label: string; value: number; href: string; tone: 'ok' | 'warn' | 'danger' }[] = [];
+export async function inspectionDashboardFigures(ctx: ServiceContext, user: StaffUser): Promise<DashboardFigure[]> {
+  const out: DashboardFigure[] = [];
   const f = await inspectionFigures(ctx, user);
   if (f.result) {
-    out.push({ label: `网站自查预计${RESULT_LABELS[f.result]}，问题（个）`, value: f.findings, href: '/console/inspection', tone: f.result === 'fail' ? 'danger' : f.findings > 0 ? 'warn' : 'ok' });
+    out.push({ label: `网站自查预计${RESULT_LABELS[f.result]}，问题（个）`, en: `Problems found; the self-inspection is expected to ${f.result === 'fail' ? 'fail' : 'pass'}`, value: f.findings, href: '/console/inspection', tone: f.result === 'fail' ? 'danger' : f.findings > 0 ? 'warn' : 'ok' });
   }
   if (can(user, 'error_report.handle')) {
     const c = await errorReportCounts(ctx, user);
-    out.push({ label: c.overdue > 0 ? `找错留言待答复（条，其中超期${c.overdue}条）` : '找错留言待答复（条）', value: c.pending, href: '/console/error-reports', tone: c.overdue > 0 ? 'danger' : c.pending > 0 ? 'warn' : 'ok' });
+    out.push({
+      label: c.overdue > 0 ? `找错留言待答复（条，其中超期${c.overdue}条）` : '找错留言待答复（条）',
+      en: c.overdue > 0 ? `Site error reports awaiting an answer (${c.overdue} past the deadline)` : 'Site error reports awaiting an answer',
+      value: c.pending, href: '/console/error-reports', tone: c.overdue > 0 ? 'danger' : c.pending > 0 ? 'warn' : 'ok' });
   }
   return out;
 }

@@ -140,7 +140,7 @@ export async function privacyDashboardFigures(ctx: ServiceContext, user: StaffUs
   const ids = user.roles.includes('supervisor') || user.isSysadmin ? await ctx.repos.agencies.subtreeIds(user.agencyId) : [user.agencyId];
   const open = await ctx.repos.privacy.findings.countOpen(ids, PUBLIC_DOCUMENT_STATES);
   return [
-    { label: '已发布信息中待处理的个人信息', value: open, href: '/console/privacy', tone: open > 0 ? 'danger' : 'ok' },
+    { label: '已发布信息中待处理的个人信息', en: 'Personal data to deal with in published information', value: open, href: '/console/privacy', tone: open > 0 ? 'danger' : 'ok' },
     ...(await timingDashboardFigures(ctx, user)),
   ];
 }

@@ -12,6 +12,7 @@ import { formatDateZh } from '../domain/dates.ts';
 import type { StaffUser } from './actor.ts';
 import { dueViewOf } from './application-case.service.ts';
 import type { ServiceContext } from './context.ts';
+import type { DashboardFigure } from './dashboard.service.ts';
 import { NotFoundError } from './errors.ts';
 import { reminderMail } from '../mail/message.ts';
 
@@ -124,7 +125,7 @@ export async function markInboxRead(ctx: ServiceContext, user: StaffUser, id: nu
 }
 
 /** Dashboard figure: unread reminders. */
-export async function inboxFigures(ctx: ServiceContext, user: StaffUser): Promise<{ label: string; value: number; href: string; tone?: 'ok' | 'warn' | 'danger' }[]> {
+export async function inboxFigures(ctx: ServiceContext, user: StaffUser): Promise<DashboardFigure[]> {
   const n = await ctx.repos.inbox.unreadCount(user.id);
-  return [{ label: '未读提醒', value: n, href: '/console/inbox', ...(n > 0 ? { tone: 'warn' as const } : {}) }];
+  return [{ label: '未读提醒', en: 'Unread reminders', value: n, href: '/console/inbox', ...(n > 0 ? { tone: 'warn' as const } : {}) }];
 }

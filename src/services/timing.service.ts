@@ -102,12 +102,12 @@ export async function timingDashboardFigures(ctx: ServiceContext, user: StaffUse
   const f = await agencyTiming(ctx.repos, await ctx.calendar(), user.agencyId, year);
   const href = `/console/privacy/timing?year=${year}`;
   const out: DashboardFigure[] = [];
-  if (f.firstResponse.median !== null) out.push({ label: `${year}年首次回应用时中位数（工作日）`, value: f.firstResponse.median, href });
+  if (f.firstResponse.median !== null) out.push({ label: `${year}年首次回应用时中位数（工作日）`, en: `${year}: median working days to the first response`, value: f.firstResponse.median, href });
   if (f.finalReply.median !== null) {
-    out.push({ label: `${year}年答复用时中位数（工作日）`, value: f.finalReply.median, href });
-    out.push({ label: `${year}年答复用时第90百分位（工作日）`, value: f.finalReply.p90 ?? 0, href });
-    out.push({ label: `${year}年按期答复率（%）`, value: pct(f.onTimeShare), href, tone: f.onTimeShare !== null && f.onTimeShare < 1 ? 'warn' : 'ok' });
-    out.push({ label: `${year}年延期答复占比（%）`, value: pct(f.extendedShare), href });
+    out.push({ label: `${year}年答复用时中位数（工作日）`, en: `${year}: median working days to the reply`, value: f.finalReply.median, href });
+    out.push({ label: `${year}年答复用时第90百分位（工作日）`, en: `${year}: 90th percentile of working days to the reply`, value: f.finalReply.p90 ?? 0, href });
+    out.push({ label: `${year}年按期答复率（%）`, en: `${year}: replied on time (%)`, value: pct(f.onTimeShare), href, tone: f.onTimeShare !== null && f.onTimeShare < 1 ? 'warn' : 'ok' });
+    out.push({ label: `${year}年延期答复占比（%）`, en: `${year}: replies with an extension (%)`, value: pct(f.extendedShare), href });
   }
   return out;
 }
