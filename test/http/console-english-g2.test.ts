@@ -7,7 +7,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { Browser, demoApp, signedInBrowser } from '../support/app.ts';
+import { Browser, demoApp, signedInAs, signedInEnglish } from '../support/app.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 
 let app: FastifyInstance;
@@ -17,20 +17,10 @@ let close: () => Promise<void>;
 before(async () => { ({ app, ctx, close } = await demoApp({ secret: 'console-english-g2', publicRateLimit: 0, loginRateLimit: 0 })); });
 after(async () => { await close(); });
 
-async function signedIn(username: string): Promise<Browser> {
-  const user = await ctx.repos.users.byUsername(username);
-  assert.ok(user, `demo user ${username}`);
-  return signedInBrowser(app, ctx, user.id, new Date());
-}
+const signedIn = (username: string): Promise<Browser> => signedInAs(app, ctx, username);
 
-/** A browser that chose English once (?lang=en); later requests carry only the cookie. */
-async function inEnglish(username: string): Promise<Browser> {
-  const b = await signedIn(username);
-  const res = await b.get('/console/documents/all?lang=en');
-  assert.equal(res.statusCode, 200);
-  assert.equal(b.cookies.get('gk_lang'), 'en');
-  return b;
-}
+/** Chose English once (?lang=en); later requests carry only the cookie. */
+const inEnglish = (username: string): Promise<Browser> => signedInEnglish(app, ctx, username, '/console/documents/all');
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 const h1Of = (html: string) => text(html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1] ?? '');

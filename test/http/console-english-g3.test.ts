@@ -6,8 +6,9 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { Browser, demoApp, signedInBrowser } from '../support/app.ts';
+import { Browser, demoApp, signedInAs, signedInEnglish } from '../support/app.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { getChinese, getEnglish, type EnglishPage } from '../support/language-pages.ts';
 
 let app: FastifyInstance;
 let ctx: ServiceContext;
@@ -16,63 +17,15 @@ let close: () => Promise<void>;
 before(async () => { ({ app, ctx, close } = await demoApp({ secret: 'console-english-g3', publicRateLimit: 0, loginRateLimit: 0 })); });
 after(async () => { await close(); });
 
-async function signedIn(username: string): Promise<Browser> {
-  const user = await ctx.repos.users.byUsername(username);
-  assert.ok(user, `demo user ${username}`);
-  return signedInBrowser(app, ctx, user.id, new Date());
-}
+const signedIn = (username: string): Promise<Browser> => signedInAs(app, ctx, username);
 
-/** A browser that chose English once (?lang=en); later requests carry only the cookie. */
-async function inEnglish(username: string): Promise<Browser> {
-  const b = await signedIn(username);
-  const res = await b.get('/console?lang=en');
-  assert.equal(res.statusCode, 200);
-  assert.equal(b.cookies.get('gk_lang'), 'en');
-  return b;
-}
+/** Chose English once (?lang=en); later requests carry only the cookie. */
+const inEnglish = (username: string): Promise<Browser> => signedInEnglish(app, ctx, username);
 
-const h1Of = (html: string) => html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1].replace(/<[^>]+>/g, '').trim() ?? '';
-const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
-const TITLE_SUFFIX = ' - Console - Government Information Disclosure Platform';
-
-interface PageCheck {
-  url: string;
-  /** The English <h1>; for pages headed by data (a school's name), a pattern for it. */
-  h1: string | RegExp;
-  /** The page's <title> starts with this; defaults to the <h1> when that is a string. */
-  title?: string;
-  /** English UI text the page shows besides its heading. */
-  present?: string[];
-  /** Chinese UI text of the page (not data) that must not appear in English. */
-  absent: string[];
-}
-
-async function checkEnglish(b: Browser, page: PageCheck): Promise<string> {
-  const res = await b.get(page.url);
-  assert.equal(res.statusCode, 200, page.url);
-  assert.match(res.body, /<html lang="en">/, page.url);
-  const h1 = h1Of(res.body);
-  if (typeof page.h1 === 'string') assert.equal(h1, page.h1, page.url);
-  else assert.match(h1, page.h1, page.url);
-  const title = titleOf(res.body);
-  const expected = page.title ?? (typeof page.h1 === 'string' ? page.h1 : undefined);
-  if (expected !== undefined) assert.equal(title, `${expected}${TITLE_SUFFIX}`, page.url);
-  else assert.ok(title.endsWith(TITLE_SUFFIX), `${page.url}: ${title}`);
-  for (const en of page.present ?? []) assert.ok(res.body.includes(en), `${page.url} lacks “${en}”`);
-  for (const zh of page.absent) assert.ok(!res.body.includes(zh), `${page.url} still shows “${zh}”`);
-  return res.body;
-}
-
-async function checkChinese(b: Browser, url: string, h1: string | RegExp, present: string[] = []): Promise<string> {
-  const res = await b.get(url);
-  assert.equal(res.statusCode, 200, url);
-  assert.match(res.body, /<html lang="zh-CN">/, url);
-  const got = h1Of(res.body);
-  if (typeof h1 === 'string') assert.equal(got, h1, url);
-  else assert.match(got, h1, url);
-  for (const zh of present) assert.ok(res.body.includes(zh), `${url} lacks “${zh}”`);
-  return res.body;
-}
+/** A console page in English: its address and what it must show. */
+type PageCheck = EnglishPage & { url: string };
+const checkEnglish = (b: Browser, page: PageCheck): Promise<string> => getEnglish(b, page.url, page);
+const checkChinese = getChinese;
 
 async function firstId(b: Browser, url: string, pattern: RegExp): Promise<string> {
   const res = await b.get(url);

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { Browser, demoApp, signedInBrowser } from '../support/app.ts';
+import { Browser, demoApp, signedInAs, signedInEnglish } from '../support/app.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { assertEnglish, getChinese, getEnglish, h1Of, titleOf } from '../support/language-pages.ts';
 import { buildApiDocsModel } from '../../src/web/views/api-docs-page.tsx';
 import { lineChart } from '../../src/output/svg-chart.ts';
 
@@ -26,69 +27,13 @@ before(async () => {
 });
 after(async () => { await close(); });
 
-async function signedIn(username: string): Promise<Browser> {
-  const user = await ctx.repos.users.byUsername(username);
-  assert.ok(user, `user ${username}`);
-  return signedInBrowser(app, ctx, user.id, new Date());
-}
+const signedIn = (username: string): Promise<Browser> => signedInAs(app, ctx, username);
 
-/** A browser that chose English once (?lang=en); later requests carry only the cookie. */
-async function inEnglish(username: string): Promise<Browser> {
-  const b = await signedIn(username);
-  const res = await b.get('/console?lang=en');
-  assert.equal(res.statusCode, 200);
-  assert.equal(b.cookies.get('gk_lang'), 'en');
-  return b;
-}
+/** Chose English once (?lang=en); later requests carry only the cookie. */
+const inEnglish = (username: string): Promise<Browser> => signedInEnglish(app, ctx, username);
 
-const h1Of = (html: string) => html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1].replace(/<[^>]+>/g, '').trim() ?? '';
-const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
-const CONSOLE_SUFFIX = ' - Console - Government Information Disclosure Platform';
-
-interface PageCheck {
-  /** The English <h1>; for pages headed by data (a draft's title), a pattern for it. */
-  h1: string | RegExp;
-  /** The page's <title> starts with this; defaults to the <h1> when that is a string. */
-  title?: string;
-  /** The end of the <title>: the console's by default. */
-  suffix?: string;
-  /** English UI text the page shows besides its heading. */
-  present?: string[];
-  /** Chinese UI text of the page (not data) that must not appear in English. */
-  absent: string[];
-}
-
-function checkEnglish(url: string, res: { statusCode: number; body: string }, page: PageCheck, status = 200): void {
-  assert.equal(res.statusCode, status, `${url}: ${res.body.slice(0, 300)}`);
-  assert.match(res.body, /<html lang="en">/, url);
-  const h1 = h1Of(res.body);
-  if (typeof page.h1 === 'string') assert.equal(h1, page.h1, url);
-  else assert.match(h1, page.h1, url);
-  const title = titleOf(res.body);
-  const suffix = page.suffix ?? CONSOLE_SUFFIX;
-  const expected = page.title ?? (typeof page.h1 === 'string' ? page.h1 : undefined);
-  if (expected !== undefined) assert.equal(title, `${expected}${suffix}`, url);
-  else assert.ok(title.endsWith(suffix), `${url}: ${title}`);
-  for (const en of page.present ?? []) assert.ok(res.body.includes(en), `${url} lacks “${en}”`);
-  for (const zh of page.absent) assert.ok(!res.body.includes(zh), `${url} still shows “${zh}”`);
-}
-
-async function getEnglish(b: Browser, url: string, page: PageCheck): Promise<string> {
-  const res = await b.get(url);
-  checkEnglish(url, res, page);
-  return res.body;
-}
-
-async function checkChinese(b: Browser, url: string, h1: string | RegExp, present: string[] = []): Promise<string> {
-  const res = await b.get(url);
-  assert.equal(res.statusCode, 200, url);
-  assert.match(res.body, /<html lang="zh-CN">/, url);
-  const got = h1Of(res.body);
-  if (typeof h1 === 'string') assert.equal(got, h1, url);
-  else assert.match(got, h1, url);
-  for (const zh of present) assert.ok(res.body.includes(zh), `${url} lacks “${zh}”`);
-  return res.body;
-}
+const checkEnglish = assertEnglish;
+const checkChinese = getChinese;
 
 function multipart(fields: Record<string, string>, file: { name: string; content: Buffer }) {
   const boundary = `----gongkai${randomBytes(8).toString('hex')}`;

@@ -82,3 +82,18 @@ export async function signedInBrowser(app: FastifyInstance, ctx: ServiceContext,
   b.cookies.set('gk_sid', token);
   return b;
 }
+
+/** A browser signed in as the user with this name (a demo account, say). */
+export async function signedInAs(app: FastifyInstance, ctx: ServiceContext, username: string): Promise<Browser> {
+  const user = await ctx.repos.users.byUsername(username);
+  if (!user) throw new Error(`no user ${username}`);
+  return signedInBrowser(app, ctx, user.id, new Date());
+}
+
+/** Signed in as `username`, having chosen English once on `page` (?lang=en): later requests carry only the cookie. */
+export async function signedInEnglish(app: FastifyInstance, ctx: ServiceContext, username: string, page = '/console'): Promise<Browser> {
+  const b = await signedInAs(app, ctx, username);
+  const res = await b.get(`${page}${page.includes('?') ? '&' : '?'}lang=en`);
+  if (res.statusCode !== 200 || b.cookies.get('gk_lang') !== 'en') throw new Error(`choosing English on ${page}: ${res.statusCode}`);
+  return b;
+}
