@@ -23,8 +23,10 @@ import { sendDownload } from './applications-api.routes.ts';
 import { noticeFrom, type Notice } from './education-common.ts';
 import { outgoingPrivacyWarnings } from '../../services/privacy-outgoing.service.ts';
 import {
+  ACTION_EN,
   ApplicationListPage,
   CasePage,
+  LETTER_EN,
   FeeCalculatorPage,
   RegisterPage,
   TemplatesPage,
@@ -58,20 +60,6 @@ const DONE_NOTICES: Record<string, Notice> = {
   attached: { zh: '附件已上传。', en: 'File uploaded.' },
   case: { zh: '案件已登记。', en: 'Case recorded.' },
   decided: { zh: '案件结果已保存。', en: 'Case outcome saved.' },
-};
-
-// The English of the workflow's action labels, for "已办理：…" (the same words as the case page's buttons).
-const ACTION_EN: Readonly<Record<Action, string>> = {
-  'request-correction': 'Request correction', 'receive-correction': 'Correction received', assign: 'Assign', 'start-consultation': 'Start third-party consultation',
-  'end-consultation': 'End consultation', extend: 'Extend the reply period', 'send-fee-notice': 'Send fee notice', 'record-payment': 'Record payment',
-  'request-reasons': 'Ask for reasons', 'receive-reasons': 'Reasons received', 'draft-reply': 'Draft the reply', 'approve-reply': 'Approve the reply',
-  'return-reply': 'Return the reply', reply: 'Reply', withdraw: 'Record withdrawal', close: 'Close',
-};
-
-// The English names of the letters, for "已保存：…" on the templates page (as the page names them).
-const LETTER_EN: Readonly<Record<string, string>> = {
-  receipt: 'Acknowledgement of an application', correction_notice: 'Notice requesting correction', extension_notice: 'Notice of extension',
-  consultation_letter: 'Third-party consultation letter', agency_consultation_letter: 'Letter consulting another agency', fee_notice: 'Processing fee notice', reply: 'Reply letter',
 };
 
 /** The confirmation after an action on a case: a fixed notice, or "已办理：<action>。" for a workflow action. */

@@ -104,7 +104,8 @@ const OUTCOME_EN: Readonly<Record<OutcomeCode | 'withdrawn', { label: string; ba
   other: { label: 'Other handling', basis: null },
   withdrawn: { label: 'Withdrawn by the applicant', basis: null },
 };
-const ACTION_EN: Readonly<Record<Action, string>> = {
+/** English of the workflow's actions (the case page's buttons; the route's "已办理：…" notice too). */
+export const ACTION_EN: Readonly<Record<Action, string>> = {
   'request-correction': 'Request correction', 'receive-correction': 'Correction received', assign: 'Assign', 'start-consultation': 'Start third-party consultation',
   'end-consultation': 'End consultation', extend: 'Extend the reply period', 'send-fee-notice': 'Send fee notice', 'record-payment': 'Record payment',
   'request-reasons': 'Ask for reasons', 'receive-reasons': 'Reasons received', 'draft-reply': 'Draft the reply', 'approve-reply': 'Approve the reply',
@@ -119,7 +120,8 @@ const EVENT_EN: Readonly<Record<ApplicationEventType, string>> = {
 const CASE_KIND_EN: Readonly<Record<CaseKind, string>> = {
   reconsideration: 'Administrative reconsideration', lawsuit_direct: 'Administrative lawsuit (without reconsideration)', lawsuit_after_reconsideration: 'Administrative lawsuit (after reconsideration)',
 };
-const LETTER_EN: Readonly<Record<string, string>> = {
+/** English names of the letters (the templates page; the route's "已保存：…" notice too). */
+export const LETTER_EN: Readonly<Record<string, string>> = {
   receipt: 'Acknowledgement of an application', correction_notice: 'Notice requesting correction', extension_notice: 'Notice of extension',
   consultation_letter: 'Third-party consultation letter', agency_consultation_letter: 'Letter consulting another agency', fee_notice: 'Processing fee notice', reply: 'Reply letter',
 };
