@@ -29,16 +29,33 @@ async function main(argv: string[]): Promise<number> {
     consoleIo.err(`未知命令：${name}\n\n${USAGE}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    consoleIo.out(USAGE);
+    return 0;
+  }
   try {
     return await command(rest, consoleIo);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError) {
       consoleIo.err(`${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      consoleIo.err(`${parseArgsMessage(e as Error)}\n\n${USAGE}`);
       return 2;
     }
     consoleIo.err(`错误：${(e as Error).message}`);
     return 1;
   }
+}
+
+/** node:util parseArgs explains itself in English: the option it refused, in Chinese. */
+function parseArgsMessage(e: Error & { code?: string }): string {
+  const option = /'(-[^']*)'/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项：${option}`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项 ${option} 的值无效或缺少值`;
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${/'([^']*)'/.exec(e.message)?.[1] ?? ''}`;
+  return `参数有误（${e.message}）`;
 }
 
 process.exitCode = await main(process.argv.slice(2));

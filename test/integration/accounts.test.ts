@@ -385,4 +385,13 @@ describe('gongkai agency / user commands', () => {
     assert.equal(r.status, 1);
     assert.match(r.stderr, /错误：未知角色：chief/);
   });
+
+  test('--help after a command prints the usage; an unknown option is named in Chinese', () => {
+    const help = spawnSync(process.execPath, ['bin/gongkai.js', 'serve', '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /用法: gongkai <命令>/);
+    const bad = spawnSync(process.execPath, ['bin/gongkai.js', 'audit', 'verify', '--nosuch', ...dbArg], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /^未知选项：--nosuch/);
+  });
 });
