@@ -17,6 +17,15 @@ export const REPORT_STATUS_LABELS: Readonly<Record<ReportStatus, string>> = {
   published: '已发布',
 };
 
+/** The same statuses in English, for the console in English. */
+export const REPORT_STATUS_LABELS_EN: Readonly<Record<ReportStatus, string>> = {
+  draft: 'In preparation',
+  submitted: 'Submitted, awaiting review',
+  returned: 'Returned for changes',
+  accepted: 'Accepted, awaiting publication',
+  published: 'Published',
+};
+
 export type ReportAction = 'edit' | 'submit' | 'return' | 'accept' | 'publish';
 
 export const REPORT_ACTION_LABELS: Readonly<Record<ReportAction, string>> = {

@@ -7,7 +7,7 @@ import { ROLE_LABELS, type Role } from '../domain/roles.ts';
 import { applicationFigures } from './application-case.service.ts';
 import { inboxFigures } from './reminder.service.ts';
 import { reportReminder } from './annual-report.service.ts';
-import type { ReportStatus } from '../domain/report-workflow.ts';
+import { REPORT_STATUS_LABELS_EN } from '../domain/report-workflow.ts';
 import { inspectionDashboardFigures } from './inspection.service.ts';
 import { privacyDashboardFigures } from './privacy-sweep.service.ts';
 
@@ -48,18 +48,10 @@ export interface DashboardCard {
   description: string;
   en: { title: string; description: string };
   links: DashboardLink[];
-  figures: (DashboardFigure & { en: string })[];
+  figures: DashboardFigure[];
 }
 
 const REGS_EN = 'the Regulations on Open Government Information';
-
-const REPORT_STATUS_EN: Readonly<Record<ReportStatus, string>> = {
-  draft: 'In preparation',
-  submitted: 'Submitted, awaiting review',
-  returned: 'Returned for changes',
-  accepted: 'Accepted, awaiting publication',
-  published: 'Published',
-};
 
 export const DASHBOARD_SECTIONS: DashboardSection[] = [
   {
@@ -124,7 +116,7 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
       const r = await reportReminder(ctx, user);
       if (!r) return [];
       const href = `/console/reports/${r.year}`;
-      const status = r.status ? REPORT_STATUS_EN[r.status] : 'Not started';
+      const status = r.status ? REPORT_STATUS_LABELS_EN[r.status] : 'Not started';
       return r.state.kind === 'due'
         ? [{ label: `${r.year}年度报告（${r.statusLabel}）：距1月31日还有（天）`, en: `Annual report ${r.year} (${status}): days left to 31 January`, value: r.state.daysLeft, href, tone: r.state.daysLeft <= 7 ? 'danger' : 'warn' }]
         : [{ label: `${r.year}年度报告（${r.statusLabel}）：已逾期（天）`, en: `Annual report ${r.year} (${status}): days overdue`, value: r.state.kind === 'overdue' ? r.state.daysOverdue : 0, href, tone: 'danger' }];

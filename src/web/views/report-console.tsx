@@ -8,7 +8,7 @@ import type { PageContext } from '../render.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { tx } from '../i18n/index.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, SECTION_TITLES, type ApplicantColumnKey } from '../../domain/annual-report.ts';
-import { deadlineLabel, reportDeadline, type DeadlineState, type ReportStatus } from '../../domain/report-workflow.ts';
+import { REPORT_STATUS_LABELS_EN, deadlineLabel, reportDeadline, type DeadlineState, type ReportStatus } from '../../domain/report-workflow.ts';
 import { ADJUSTABLE_COLUMNS, ADJUSTABLE_ROWS } from '../../domain/report-tables.ts';
 import {
   FIGURE_KEYS,
@@ -24,16 +24,8 @@ import { ApplicationTableView, ProactiveTableView, Prose, ReviewTableView, appli
 
 const ACTIVE = '/console/reports';
 
-// English for the labels the service builds in Chinese (REPORT_STATUS_LABELS, its history labels):
-// the service hands over the status and action keys with them, and the console words those here
-// when the page is in English.
-const STATUS_EN: Readonly<Record<ReportStatus, string>> = {
-  draft: 'In preparation',
-  submitted: 'Submitted, awaiting review',
-  returned: 'Returned for changes',
-  accepted: 'Accepted, awaiting publication',
-  published: 'Published',
-};
+// The service builds its labels in Chinese and hands over the status and action keys with them;
+// in English the console words those keys (REPORT_STATUS_LABELS_EN, HISTORY_EN).
 
 /**
  * A report's status in the page's language: the service's Chinese label ('已发布', '已发布（存档）',
@@ -42,7 +34,7 @@ const STATUS_EN: Readonly<Record<ReportStatus, string>> = {
  */
 function statusText(ctx: PageContext, status: ReportStatus | null, zh: string, archived = false): string {
   if (ctx.lang !== 'en') return zh;
-  return `${status ? STATUS_EN[status] : 'Not started'}${archived ? ' (archived)' : ''}`;
+  return `${status ? REPORT_STATUS_LABELS_EN[status] : 'Not started'}${archived ? ' (archived)' : ''}`;
 }
 
 /** The service's HISTORY_LABELS in English, by audit action. */
@@ -416,7 +408,7 @@ export function ReportWorkspacePage(props: WorkspaceProps) {
           <h2 id="versions-h">{tx(ctx, '版本和办理记录', 'Versions and history')}</h2>
           <ul>
             {ws.versions.map((x) => ctx.lang === 'en'
-              ? <li>Version {x.version}: {STATUS_EN[x.status]}{x.publishedOn ? `, published ${formatDate(x.publishedOn, 'en')}` : ''}{x.correctionNote ? ` (correction note: ${x.correctionNote})` : ''}</li>
+              ? <li>Version {x.version}: {REPORT_STATUS_LABELS_EN[x.status]}{x.publishedOn ? `, published ${formatDate(x.publishedOn, 'en')}` : ''}{x.correctionNote ? ` (correction note: ${x.correctionNote})` : ''}</li>
               : <li>第{x.version}版：{x.statusLabel}{x.publishedOn ? `，${formatDate(x.publishedOn)}发布` : ''}{x.correctionNote ? `（更正说明：${x.correctionNote}）` : ''}</li>)}
           </ul>
           {ws.history.length > 0 && (
