@@ -22,6 +22,19 @@ export function tx(ctx: { lang: Lang }, zh: string, en: string): string {
   return ctx.lang === 'en' ? en : zh;
 }
 
+/** A confirmation in both languages; the route picks one for the request with `noticeFrom`. */
+export type Notice = { zh: string; en: string };
+
+/**
+ * The confirmation for a `done` key in the request's language, or undefined for a missing or unknown
+ * key (own keys only: `?done=constructor` is no notice).
+ */
+export function noticeFrom<K extends string>(request: { lang: Lang }, notices: Record<K, Notice>, key: string | undefined | null): string | undefined {
+  if (!key || !Object.hasOwn(notices, key)) return undefined;
+  const n = notices[key as K];
+  return tx(request, n.zh, n.en);
+}
+
 /** Accept-Language: the first supported entry by q-value; Chinese is the default. */
 export function langFromAcceptLanguage(header: string | undefined): Lang {
   if (!header) return 'zh-CN';

@@ -12,7 +12,7 @@ import { DomainError, ValidationError } from '../../services/errors.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { tx } from '../i18n/index.ts';
-import { noticeFrom, type Notice } from './education-common.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 import {
   AgenciesPage, AgencyFormPage, AuditLogPage, UserEditPage, UserNewPage, UsersPage,
   type AgencyFormValues, type AuditQueryValues, type UserFormValues,

@@ -20,7 +20,7 @@ import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { assertCsrf } from '../plugins/csrf.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { sendDownload } from './applications-api.routes.ts';
-import { noticeFrom, type Notice } from './education-common.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 import { outgoingPrivacyWarnings } from '../../services/privacy-outgoing.service.ts';
 import {
   ACTION_EN,

@@ -8,7 +8,7 @@ import { changeOwnPassword, createApiToken, listApiTokens, LoginLockedError, rev
 import { ValidationError } from '../../services/errors.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
-import { noticeFrom, type Notice } from './education-common.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 import { AccountPage, DashboardPage, type AccountPageProps } from '../views/console-pages.tsx';
 
 const NOTICES: Record<'password' | 'revoked', Notice> = {

@@ -23,7 +23,7 @@ import { DocumentPage } from '../views/document-page.tsx';
 import { ImportPage } from '../views/document-import.tsx';
 import { TaxonomyPage } from '../views/document-taxonomy.tsx';
 import { sendFile } from './catalog.routes.ts';
-import { noticeFrom, type Notice } from './education-common.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 import { tx } from '../i18n/index.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });

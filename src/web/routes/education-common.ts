@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DomainError, ValidationError } from '../../services/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { FormState } from '../views/education-console-common.tsx';
-import { tx, type Lang } from '../i18n/index.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 
 export const codeParam = z.object({ code: z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效') });
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -55,19 +55,6 @@ export function intOrNull(v: string | undefined): number | null {
   const s = (v ?? '').trim();
   if (s === '') return null;
   return /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
-}
-
-/** A confirmation in both languages; the route picks one for the request with `noticeFrom`. */
-export type Notice = { zh: string; en: string };
-
-/**
- * The confirmation for a `done` key in the request's language, or undefined for a missing or unknown
- * key (own keys only: `?done=constructor` is no notice).
- */
-export function noticeFrom<K extends string>(request: { lang: Lang }, notices: Record<K, Notice>, key: string | undefined | null): string | undefined {
-  if (!key || !Object.hasOwn(notices, key)) return undefined;
-  const n = notices[key as K];
-  return tx(request, n.zh, n.en);
 }
 
 // Confirmations after a redirect are keys, never free text (a crafted link cannot show a message).

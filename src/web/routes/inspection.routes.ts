@@ -24,7 +24,7 @@ import { HealthPage } from '../views/inspection-health.tsx';
 import { LeaguePage } from '../views/inspection-league.tsx';
 import { SettingsPage, TextCheckPage } from '../views/inspection-settings.tsx';
 import { emptyForm, type FormState } from '../views/inspection-common.tsx';
-import { noticeFrom, type Notice } from './education-common.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 import { tx, type Lang } from '../i18n/index.ts';
 
 const code = z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效');

@@ -18,7 +18,7 @@ import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { sendDownload } from './applications-api.routes.ts';
 import { DocumentPrivacyPage, PrivacyOverviewPage, SuggestionsPage, TimingPage } from '../views/privacy-console.tsx';
-import { noticeFrom, type Notice } from './education-common.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 import { tx } from '../i18n/index.ts';
 
 /** The notices after an action, by the `done` query parameter, in both languages. */

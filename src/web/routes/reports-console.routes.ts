@@ -32,7 +32,7 @@ import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { pageContext, sendPage } from '../render.tsx';
 import { RecordsPage, ReportsIndexPage, ReportWorkspacePage, SupervisionPage, type WorkspaceProps } from '../views/report-console.tsx';
 import { DOCX_TYPE, XLSX_TYPE, fileNames, sendFile } from './reports.routes.ts';
-import { noticeFrom, type Notice } from './education-common.ts';
+import { noticeFrom, type Notice } from '../i18n/index.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2008).max(9999) });
 const agencyQuery = z.object({ agency: z.string().regex(/^[a-z0-9_-]{1,32}$/i, '机关代码无效').optional().catch(undefined) });
